@@ -1,0 +1,118 @@
+using Tiergate.Core.Errors;
+using Tiergate.Core.Policy;
+
+namespace Tiergate.Core.Access;
+
+/// <summary>
+/// Decides, with no I/O, whether a caller may use a variant and through which tier. Fails closed:
+/// anything not positively allowed is denied with the most specific reason.
+/// </summary>
+public static class AccessEvaluator
+{
+    /// <summary>Checks the key and its owner alone: revoked, expired, disabled, or calling from outside the allowlist.</summary>
+    public static AccessDecision? CheckKey(CallerContext caller, DateTimeOffset now)
+    {
+        var key = caller.Key;
+        if (key.RevokedAt is not null)
+        {
+            return AccessDecision.Deny(ErrorCodes.KeyRevoked, "This API key was revoked.");
+        }
+
+        if (key.ExpiresAt is { } expires && now >= expires)
+        {
+            return AccessDecision.Deny(ErrorCodes.KeyExpired, "This API key has expired.");
+        }
+
+        if (caller.User.Disabled)
+        {
+            return AccessDecision.Deny(ErrorCodes.AccountDisabled, "The account that owns this key is disabled.");
+        }
+
+        if (key.AllowedNetworks.Count > 0 &&
+            (caller.ClientAddress is not { } ip || !key.AllowedNetworks.Any(n => n.Contains(Normalise(ip)))))
+        {
+            return AccessDecision.Deny(ErrorCodes.IpNotAllowed, "This API key may not be used from this address.");
+        }
+
+        return null;
+    }
+
+    /// <summary>The tiers the caller holds right now and whose practices the caller meets, in policy order.</summary>
+    public static IReadOnlyList<TierConfig> ActiveTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now) =>
+        HeldTiers(policy, caller, now).Where(t => UnmetRequirement(t, caller) is null).ToList();
+
+    /// <summary>Decides whether the caller may use <paramref name="variant"/>, optionally through a named tier.</summary>
+    public static AccessDecision Decide(PolicyDocument policy, CallerContext caller, string variant, DateTimeOffset now, string? requestedTier = null)
+    {
+        if (CheckKey(caller, now) is { } keyDenial)
+        {
+            return keyDenial;
+        }
+
+        if (!policy.VariantsByName.ContainsKey(variant))
+        {
+            return AccessDecision.Deny(ErrorCodes.ModelNotFound, $"The model '{variant}' does not exist.");
+        }
+
+        var candidates = HeldTiers(policy, caller, now)
+            .Where(t => t.Variants.Contains(variant, StringComparer.Ordinal))
+            .Where(t => requestedTier is null || t.Name == requestedTier)
+            .ToList();
+
+        if (candidates.Count == 0)
+        {
+            return requestedTier is null
+                ? AccessDecision.Deny(ErrorCodes.ModelNotAllowed, $"None of your tiers gives access to '{variant}'.")
+                : AccessDecision.Deny(ErrorCodes.TierNotHeld, $"You do not hold the tier '{requestedTier}' with access to '{variant}'.");
+        }
+
+        AccessDecision? firstUnmet = null;
+        foreach (var tier in candidates)
+        {
+            var unmet = UnmetRequirement(tier, caller);
+            if (unmet is null)
+            {
+                return AccessDecision.Allow(tier);
+            }
+
+            firstUnmet ??= unmet;
+        }
+
+        return firstUnmet!;
+    }
+
+    private static IEnumerable<TierConfig> HeldTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now)
+    {
+        var held = caller.Grants.Where(g => g.IsActiveAt(now)).Select(g => g.Tier).ToHashSet(StringComparer.Ordinal);
+        return policy.Tiers.Where(t => held.Contains(t.Name));
+    }
+
+    private static AccessDecision? UnmetRequirement(TierConfig tier, CallerContext caller)
+    {
+        if (caller.User.Identity < tier.Identity)
+        {
+            return AccessDecision.Deny(ErrorCodes.IdentityInsufficient, $"The tier '{tier.Name}' requires identity level '{tier.Identity.ToString().ToLowerInvariant()}'.");
+        }
+
+        var practices = tier.Security;
+        if (practices.Mfa && !caller.User.MfaEnrolled)
+        {
+            return AccessDecision.Deny(ErrorCodes.MfaRequired, $"The tier '{tier.Name}' requires multi-factor authentication.");
+        }
+
+        if (practices.IpAllowlist && caller.Key.AllowedNetworks.Count == 0)
+        {
+            return AccessDecision.Deny(ErrorCodes.IpAllowlistRequired, $"The tier '{tier.Name}' requires a key restricted to an IP allowlist.");
+        }
+
+        if (practices.MaxKeyDays is { } days &&
+            (caller.Key.ExpiresAt is not { } expires || expires - caller.Key.CreatedAt > TimeSpan.FromDays(days)))
+        {
+            return AccessDecision.Deny(ErrorCodes.KeyLifetimeTooLong, $"The tier '{tier.Name}' requires keys that expire within {days} days.");
+        }
+
+        return null;
+    }
+
+    private static System.Net.IPAddress Normalise(System.Net.IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+}

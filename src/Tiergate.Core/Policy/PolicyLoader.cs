@@ -1,0 +1,78 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Tiergate.Core.Policy;
+
+/// <summary>Parses and validates a YAML policy, reporting every error at once with its path.</summary>
+public static class PolicyLoader
+{
+    public static PolicyLoadResult LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new PolicyLoadResult(null, [new PolicyError(path, $"cannot read file: {e.Message}")]);
+        }
+
+        return Load(text);
+    }
+
+    public static PolicyLoadResult Load(string yaml)
+    {
+        var errors = new List<PolicyError>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            return new PolicyLoadResult(null, [new PolicyError("(file)", $"not valid YAML: {e.InnerException?.Message ?? e.Message}", (int)e.Start.Line)]);
+        }
+
+        var root = new YamlFields(stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null, "", errors);
+        if (!root.Exists)
+        {
+            errors.Add(new PolicyError("(file)", "expected a mapping with variants, policies and tiers"));
+            return new PolicyLoadResult(null, errors);
+        }
+
+        var variants = ReadList(root, "variants", errors, VariantReader.Read);
+        var policies = ReadList(root, "policies", errors, AcceptableUsePolicyReader.Read);
+        var tiers = ReadList(root, "tiers", errors, TierReader.Read);
+        var gateway = GatewaySettingsReader.Read(new YamlFields(root.Node("gateway"), "gateway", errors));
+        root.RejectUnknownKeys();
+
+        PolicyCrossChecks.Check(variants, policies, tiers, errors);
+        return errors.Count > 0
+            ? new PolicyLoadResult(null, errors)
+            : new PolicyLoadResult(new PolicyDocument(Items(variants), Items(policies), Items(tiers), gateway), errors);
+    }
+
+    private static List<(T? Item, string Path, YamlNode Node)> ReadList<T>(
+        YamlFields root, string key, List<PolicyError> errors, Func<YamlFields, T?> read)
+        where T : class
+    {
+        var items = new List<(T?, string, YamlNode)>();
+        foreach (var (node, path) in root.Items(key))
+        {
+            var fields = new YamlFields(node, path, errors);
+            items.Add((fields.Exists ? read(fields) : null, path, node));
+            fields.RejectUnknownKeys();
+        }
+
+        if (items.Count == 0)
+        {
+            root.Error(key, "at least one entry is required", null);
+        }
+
+        return items;
+    }
+
+    private static List<T> Items<T>(List<(T? Item, string Path, YamlNode Node)> read)
+        where T : class => read.Where(r => r.Item is not null).Select(r => r.Item!).ToList();
+}

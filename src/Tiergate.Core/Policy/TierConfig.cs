@@ -1,0 +1,16 @@
+namespace Tiergate.Core.Policy;
+
+/// <summary>An access level: which variants, under which policy, for whom, and how it is watched.</summary>
+/// <param name="GrantDays">How long a grant lasts; null for grants that do not expire.</param>
+/// <param name="AutoGrant">Granted to every user when the user is created.</param>
+public sealed record TierConfig(
+    string Name,
+    string? Description,
+    IReadOnlyList<string> Variants,
+    string Policy,
+    IdentityLevel Identity,
+    SecurityPractices Security,
+    int? GrantDays,
+    bool AutoGrant,
+    TierLimits Limits,
+    MonitoringConfig Monitoring);

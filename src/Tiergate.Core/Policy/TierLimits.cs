@@ -1,0 +1,13 @@
+namespace Tiergate.Core.Policy;
+
+/// <summary>Per-user limits within one tier. A null limit is unlimited.</summary>
+/// <param name="RequestsPerMinute">Requests a user may start per minute.</param>
+/// <param name="TokensPerMinute">Prompt plus completion tokens a user may reserve per minute.</param>
+/// <param name="TokensPerDay">Prompt plus completion tokens a user may reserve per UTC day.</param>
+/// <param name="MaxOutputTokens">Completion budget reserved (and sent upstream) when a request names none.</param>
+public sealed record TierLimits(int? RequestsPerMinute, long? TokensPerMinute, long? TokensPerDay, int MaxOutputTokens)
+{
+    public const int DefaultMaxOutputTokens = 1024;
+
+    public static readonly TierLimits Unlimited = new(null, null, null, DefaultMaxOutputTokens);
+}

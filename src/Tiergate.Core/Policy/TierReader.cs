@@ -1,0 +1,64 @@
+namespace Tiergate.Core.Policy;
+
+internal static class TierReader
+{
+    private static readonly Dictionary<string, IdentityLevel> IdentityNames = new()
+    {
+        ["email"] = IdentityLevel.Email,
+        ["verified"] = IdentityLevel.Verified,
+        ["affiliated"] = IdentityLevel.Affiliated,
+    };
+
+    private static readonly Dictionary<string, MonitoringLevel> MonitoringNames = new()
+    {
+        ["standard"] = MonitoringLevel.Standard,
+        ["enhanced"] = MonitoringLevel.Enhanced,
+    };
+
+    private static readonly Dictionary<string, PrivacyMode> PrivacyNames = new()
+    {
+        ["full"] = PrivacyMode.Full,
+        ["metadata-only"] = PrivacyMode.MetadataOnly,
+        ["aggregate"] = PrivacyMode.Aggregate,
+    };
+
+    public static IReadOnlyDictionary<string, IdentityLevel> IdentityLevels => IdentityNames;
+
+    public static TierConfig? Read(YamlFields f)
+    {
+        var name = f.String("name", required: true);
+        var description = f.String("description");
+        var variants = f.Strings("variants");
+        if (variants.Count == 0)
+        {
+            f.Error(f.Child("variants"), "at least one variant is required", null);
+        }
+
+        var policy = f.String("policy", required: true);
+        var identity = f.Enum("identity", IdentityNames) ?? IdentityLevel.Email;
+        var grantDays = f.Int("grant_days", 1, 36500);
+        var autoGrant = f.Bool("auto_grant", false);
+
+        var s = f.Nested("security");
+        var security = new SecurityPractices(s.Bool("mfa", false), s.Bool("ip_allowlist", false), s.Int("max_key_days", 1, 3650));
+        s.RejectUnknownKeys();
+
+        var l = f.Nested("limits");
+        var limits = new TierLimits(
+            l.Int("requests_per_minute", 1),
+            l.Long("tokens_per_minute", 1),
+            l.Long("tokens_per_day", 1),
+            l.Int("max_output_tokens", 1, 1_000_000) ?? TierLimits.DefaultMaxOutputTokens);
+        l.RejectUnknownKeys();
+
+        var m = f.Nested("monitoring");
+        var monitoring = new MonitoringConfig(
+            m.Enum("level", MonitoringNames) ?? MonitoringLevel.Standard,
+            m.Enum("privacy", PrivacyNames) ?? PrivacyMode.Full);
+        m.RejectUnknownKeys();
+
+        return name is null || policy is null
+            ? null
+            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring);
+    }
+}
