@@ -39,6 +39,7 @@ public static class ErrorCodes
     public static readonly ErrorCode UpstreamTimeout = new("TG1041", "upstream_timeout", 504, Upstream, "The upstream did not answer within gateway.upstream_timeout_seconds.");
 
     // Gateway: the server.
+    public static readonly ErrorCode AuditUnavailable = new("TG1060", "audit_unavailable", 503, Upstream, "The audit record could not be written, so the request was refused (fail closed).");
     public static readonly ErrorCode InternalError = new("TG1099", "internal_error", 500, Upstream, "An unexpected failure inside Tiergate; the log has details.");
 
     // Command line and admin operations.

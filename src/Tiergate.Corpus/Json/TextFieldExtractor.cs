@@ -14,6 +14,7 @@ public sealed class TextFieldExtractor
     private readonly JsonFieldPath _text;
     private readonly JsonFieldPath? _id;
     private byte[] _buffer = new byte[64 * 1024];
+    private int _textStart = -1;
 
     public TextFieldExtractor(JsonFieldPath text, JsonFieldPath? id)
     {
@@ -53,10 +54,7 @@ public sealed class TextFieldExtractor
                 return ExtractStatus.MalformedJson;
             }
 
-            // matchedText/matchedId: how many leading path segments the current nesting matches.
-            Span<int> textMatch = stackalloc int[1];
-            Span<int> idMatch = stackalloc int[1];
-            Walk(ref reader, 1, textMatch, idMatch, ref textStatus, ref textLength);
+            Walk(ref reader, 1, textOnPath: true, idOnPath: _id is not null, ref textStatus, ref textLength);
             while (reader.Read())
             {
                 // A second value on the line is malformed; Utf8JsonReader throws on it.
@@ -70,18 +68,16 @@ public sealed class TextFieldExtractor
 
         if (textStatus == ExtractStatus.Ok)
         {
-            text = _buffer.AsSpan(0, textLength);
+            text = _textStart >= 0 ? line.Slice(_textStart, textLength) : _buffer.AsSpan(0, textLength);
         }
 
         return textStatus;
     }
 
-    private void Walk(ref Utf8JsonReader reader, int depth, Span<int> textMatch, Span<int> idMatch, ref ExtractStatus textStatus, ref int textLength)
+    // On entry the reader sits on a StartObject at nesting `depth`; textOnPath/idOnPath say whether
+    // the enclosing property names matched the first depth-1 segments of each path.
+    private void Walk(ref Utf8JsonReader reader, int depth, bool textOnPath, bool idOnPath, ref ExtractStatus textStatus, ref int textLength)
     {
-        // On entry the reader sits on a StartObject at nesting `depth`; textMatch[0]/idMatch[0]
-        // say whether the path so far still matches (depth-1 segments matched).
-        var textOnPath = textMatch[0] == depth - 1;
-        var idOnPath = _id is not null && idMatch[0] == depth - 1;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject)
@@ -116,9 +112,7 @@ public sealed class TextFieldExtractor
 
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                textMatch[0] = textHere && !textLeaf ? depth : -1;
-                idMatch[0] = idHere && !idLeaf ? depth : -1;
-                Walk(ref reader, depth + 1, textMatch, idMatch, ref textStatus, ref textLength);
+                Walk(ref reader, depth + 1, textHere && !textLeaf, idHere && !idLeaf, ref textStatus, ref textLength);
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
@@ -131,12 +125,12 @@ public sealed class TextFieldExtractor
     {
         if (!reader.ValueIsEscaped)
         {
-            var raw = reader.ValueSpan;
-            EnsureCapacity(raw.Length);
-            raw.CopyTo(_buffer);
-            return raw.Length;
+            // Unescaped strings are used in place: the value starts one byte after the quote.
+            _textStart = (int)reader.TokenStartIndex + 1;
+            return reader.ValueSpan.Length;
         }
 
+        _textStart = -1;
         EnsureCapacity(reader.ValueSpan.Length);
         return reader.CopyString(_buffer);
     }

@@ -40,12 +40,12 @@ public sealed class CascadeWorker
             hits.Reset();
             _scores[i] = null;
             stage.Blocklist?.Scan(utf8Text, hits);
-            if (stage.Classifier is not null && stage.Escalates(hits.DistinctCount))
+            if (stage.Classifier is not null && stage.Rule.Escalates(hits.DistinctCount))
             {
                 _scores[i] = stage.Classifier.Score(utf8Text);
             }
 
-            if (removedBy < 0 && stage.Removes(hits.DistinctCount, _scores[i]))
+            if (removedBy < 0 && stage.Rule.Removes(hits.DistinctCount, _scores[i]))
             {
                 removedBy = i;
             }

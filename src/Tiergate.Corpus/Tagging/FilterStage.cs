@@ -1,21 +1,10 @@
 namespace Tiergate.Corpus.Tagging;
 
-/// <summary>
-/// One stage of the cascade. A document escalates when it matches at least <see cref="MinTerms"/>
-/// distinct blocklist terms (every document escalates when there is no blocklist). An escalated
-/// document is removed outright when the stage has no classifier, otherwise when the classifier's
-/// score reaches <see cref="Threshold"/>.
-/// </summary>
-public sealed record FilterStage(
-    string Name,
-    ITermScanner? Blocklist,
-    int MinTerms,
-    IDocumentScorer? Classifier,
-    double Threshold,
-    StageProvenance Provenance)
+/// <summary>One cascade stage: its rule, the scanner and classifier that produce its evidence, and their provenance.</summary>
+public sealed record FilterStage(StageRule Rule, ITermScanner? Blocklist, IDocumentScorer? Classifier, StageProvenance Provenance)
 {
-    public bool Escalates(int distinctTerms) => Blocklist is null || distinctTerms >= MinTerms;
+    public string Name => Rule.Name;
 
-    public bool Removes(int distinctTerms, float? score) =>
-        Escalates(distinctTerms) && (Classifier is null || (score is { } s && s >= Threshold));
+    public static FilterStage Create(string name, ITermScanner? blocklist, int minTerms, IDocumentScorer? classifier, double threshold, StageProvenance provenance) =>
+        new(new StageRule(name, blocklist is not null, minTerms, classifier is not null, threshold), blocklist, classifier, provenance);
 }

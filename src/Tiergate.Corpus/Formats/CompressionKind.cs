@@ -1,0 +1,8 @@
+namespace Tiergate.Corpus.Formats;
+
+public enum CompressionKind
+{
+    None,
+    Gzip,
+    Zstd,
+}

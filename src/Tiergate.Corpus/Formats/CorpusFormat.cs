@@ -1,0 +1,7 @@
+namespace Tiergate.Corpus.Formats;
+
+public enum CorpusFormat
+{
+    Jsonl,
+    Parquet,
+}

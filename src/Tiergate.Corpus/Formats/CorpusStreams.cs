@@ -1,0 +1,26 @@
+namespace Tiergate.Corpus.Formats;
+
+/// <summary>Opens input files as decompressed byte streams.</summary>
+public static class CorpusStreams
+{
+    private const int FileBufferSize = 1 << 20;
+
+    public static Stream OpenRead(string path, CompressionKind compression)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        try
+        {
+            return compression switch
+            {
+                CompressionKind.Zstd => new ZstdSharp.DecompressionStream(file, FileBufferSize),
+                CompressionKind.Gzip => new GzipTrailerCheckStream(file),
+                _ => file,
+            };
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+}

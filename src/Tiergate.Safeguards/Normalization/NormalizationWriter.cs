@@ -1,0 +1,186 @@
+namespace Tiergate.Safeguards.Normalization;
+
+/// <summary>
+/// Turns a stream of source code points (with their source offsets) into normalised output:
+/// folded, words separated by exactly one space, leetspeak folded inside words, and runs of
+/// single letters joined. Words are buffered so leetspeak can depend on the whole word.
+/// </summary>
+internal ref struct NormalizationWriter
+{
+    public const int TokenCapacity = 128;
+
+    private readonly NormalizedText _output;
+    private readonly FoldTable _fold;
+    private readonly bool _leet;
+    private readonly bool _join;
+    private readonly int _maxJoin;
+    private readonly Span<int> _tokenCodePoints;
+    private readonly Span<int> _tokenStarts;
+    private readonly Span<int> _tokenEnds;
+    private readonly Span<CharKind> _tokenKinds;
+    private int _count;
+    private bool _hasLetter;
+    private bool _symbolPending;
+    private int _symbol;
+    private int _symbolStart;
+    private int _symbolEnd;
+    private bool _separatorPending;
+    private int _separatorStart;
+    private int _separatorEnd;
+    private int _separatorCount;
+    private bool _lastSingleLetter;
+
+    public NormalizationWriter(NormalizedText output, NormalizerOptions options, Span<int> tokenBuffer, Span<CharKind> kindBuffer)
+    {
+        _output = output;
+        _fold = FoldTable.Default;
+        _leet = options.FoldLeetspeak;
+        _join = options.JoinSpacedLetters;
+        _maxJoin = options.MaxJoinSeparatorLength;
+        _tokenCodePoints = tokenBuffer[..TokenCapacity];
+        _tokenStarts = tokenBuffer.Slice(TokenCapacity, TokenCapacity);
+        _tokenEnds = tokenBuffer.Slice(2 * TokenCapacity, TokenCapacity);
+        _tokenKinds = kindBuffer[..TokenCapacity];
+        output.Clear();
+    }
+
+    public void Accept(int codePoint, int sourceStart, int sourceEnd)
+    {
+        if (codePoint >= 0x80 && _fold.TryFold(codePoint, out var replacement))
+        {
+            foreach (var folded in replacement)
+            {
+                AcceptFolded(folded, sourceStart, sourceEnd);
+            }
+
+            return;
+        }
+
+        AcceptFolded(codePoint, sourceStart, sourceEnd);
+    }
+
+    public void Complete()
+    {
+        if (_symbolPending)
+        {
+            SymbolToSeparator();
+        }
+
+        FlushToken();
+    }
+
+    private void AcceptFolded(int codePoint, int sourceStart, int sourceEnd)
+    {
+        var kind = LeetTable.Classify(ref codePoint);
+        switch (kind)
+        {
+            case CharKind.Letter:
+            case CharKind.Digit:
+                if (_symbolPending)
+                {
+                    _symbolPending = false;
+                    AddToToken(LeetTable.ToLetter(_symbol), _symbolStart, _symbolEnd, CharKind.Letter);
+                }
+
+                AddToToken(codePoint, sourceStart, sourceEnd, kind);
+                break;
+            case CharKind.LeetSymbol when _leet:
+                if (_symbolPending)
+                {
+                    SymbolToSeparator();
+                }
+
+                if (_count > 0 || LeetTable.CanStartWord(codePoint))
+                {
+                    _symbolPending = true;
+                    _symbol = codePoint;
+                    _symbolStart = sourceStart;
+                    _symbolEnd = sourceEnd;
+                }
+                else
+                {
+                    Separator(sourceStart, sourceEnd);
+                }
+
+                break;
+            default:
+                if (_symbolPending)
+                {
+                    SymbolToSeparator();
+                }
+
+                Separator(sourceStart, sourceEnd);
+                break;
+        }
+    }
+
+    private void SymbolToSeparator()
+    {
+        _symbolPending = false;
+        Separator(_symbolStart, _symbolEnd);
+    }
+
+    private void Separator(int sourceStart, int sourceEnd)
+    {
+        FlushToken();
+        if (!_separatorPending)
+        {
+            _separatorPending = true;
+            _separatorStart = sourceStart;
+            _separatorCount = 0;
+        }
+
+        _separatorEnd = sourceEnd;
+        _separatorCount++;
+    }
+
+    private void AddToToken(int codePoint, int sourceStart, int sourceEnd, CharKind kind)
+    {
+        if (_count == TokenCapacity)
+        {
+            FlushToken();
+        }
+
+        _tokenCodePoints[_count] = codePoint;
+        _tokenStarts[_count] = sourceStart;
+        _tokenEnds[_count] = sourceEnd;
+        _tokenKinds[_count] = kind;
+        _hasLetter |= kind == CharKind.Letter;
+        _count++;
+    }
+
+    private void FlushToken()
+    {
+        if (_count == 0)
+        {
+            return;
+        }
+
+        var single = _count == 1 && _tokenKinds[0] == CharKind.Letter;
+        if (_separatorPending)
+        {
+            _separatorPending = false;
+            var join = _join && single && _lastSingleLetter && _separatorCount <= _maxJoin;
+            if (_output.Length > 0 && !join)
+            {
+                _output.Append((byte)' ', _separatorStart, _separatorEnd);
+            }
+        }
+
+        var mapDigits = _leet && _hasLetter;
+        for (var i = 0; i < _count; i++)
+        {
+            var codePoint = _tokenCodePoints[i];
+            if (mapDigits && _tokenKinds[i] == CharKind.Digit)
+            {
+                codePoint = LeetTable.ToLetter(codePoint);
+            }
+
+            _output.AppendCodePoint(codePoint, _tokenStarts[i], _tokenEnds[i]);
+        }
+
+        _lastSingleLetter = single;
+        _count = 0;
+        _hasLetter = false;
+    }
+}

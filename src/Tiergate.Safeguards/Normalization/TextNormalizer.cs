@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Text;
+
+namespace Tiergate.Safeguards.Normalization;
+
+/// <summary>
+/// Normalises text for matching and classification: Unicode NFKC, case folding, removal of
+/// zero-width and bidi controls, diacritics and Latin-target confusables (UTS #39), leetspeak
+/// and spacing/punctuation obfuscation. Output keeps a map back to source offsets.
+/// Thread-safe; the <see cref="NormalizedText"/> buffer is not.
+/// </summary>
+public sealed class TextNormalizer
+{
+    public TextNormalizer(NormalizerOptions? options = null)
+    {
+        Options = options ?? NormalizerOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.MaxJoinSeparatorLength);
+    }
+
+    public static TextNormalizer Default { get; } = new();
+
+    public NormalizerOptions Options { get; }
+
+    /// <summary>Normalises UTF-16 text; source offsets are UTF-16 code unit indices.</summary>
+    public void Normalize(ReadOnlySpan<char> text, NormalizedText output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Span<int> tokens = stackalloc int[3 * NormalizationWriter.TokenCapacity];
+        Span<CharKind> kinds = stackalloc CharKind[NormalizationWriter.TokenCapacity];
+        var writer = new NormalizationWriter(output, Options, tokens, kinds);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                writer.Accept(c, i, i + 1);
+                i++;
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != OperationStatus.Done)
+            {
+                rune = Rune.ReplacementChar;
+                consumed = Math.Max(consumed, 1);
+            }
+
+            writer.Accept(rune.Value, i, i + consumed);
+            i += consumed;
+        }
+
+        writer.Complete();
+    }
+
+    /// <summary>Normalises UTF-8 text; source offsets are byte indices. Invalid bytes act as separators.</summary>
+    public void NormalizeUtf8(ReadOnlySpan<byte> utf8, NormalizedText output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Span<int> tokens = stackalloc int[3 * NormalizationWriter.TokenCapacity];
+        Span<CharKind> kinds = stackalloc CharKind[NormalizationWriter.TokenCapacity];
+        var writer = new NormalizationWriter(output, Options, tokens, kinds);
+        var i = 0;
+        while (i < utf8.Length)
+        {
+            var b = utf8[i];
+            if (b < 0x80)
+            {
+                writer.Accept(b, i, i + 1);
+                i++;
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf8(utf8[i..], out var rune, out var consumed) != OperationStatus.Done)
+            {
+                rune = Rune.ReplacementChar;
+                consumed = Math.Max(consumed, 1);
+            }
+
+            writer.Accept(rune.Value, i, i + consumed);
+            i += consumed;
+        }
+
+        writer.Complete();
+    }
+
+    /// <summary>Convenience form that allocates: the normalised text as a string.</summary>
+    public string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new NormalizedText(Math.Max(16, text.Length + 16));
+        Normalize(text.AsSpan(), output);
+        return output.ToString();
+    }
+}

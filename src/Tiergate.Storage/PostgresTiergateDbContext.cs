@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Tiergate.Storage;
+
+public sealed class PostgresTiergateDbContext(DbContextOptions<PostgresTiergateDbContext> options) : TiergateDbContext(options);

@@ -1,0 +1,13 @@
+namespace Tiergate.Storage;
+
+/// <summary>Where Tiergate keeps its state: a data directory, and optionally PostgreSQL instead of SQLite.</summary>
+/// <param name="DataDirectory">Holds the SQLite database and server secrets.</param>
+/// <param name="PostgresConnection">An Npgsql connection string or a <c>postgresql://</c> URI; null for SQLite.</param>
+public sealed record StorageOptions(string DataDirectory, string? PostgresConnection = null)
+{
+    public const string DefaultDataDirectory = "tiergate-data";
+
+    public bool UsesPostgres => PostgresConnection is not null;
+
+    public string SqlitePath => Path.Combine(DataDirectory, "tiergate.db");
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tiergate.Storage.Entities;
+
+namespace Tiergate.Storage;
+
+/// <summary>
+/// The schema, shared by both providers. Each provider has its own subclass so that it keeps
+/// its own migrations (Migrations/Sqlite, Migrations/Postgres), as EF Core recommends.
+/// </summary>
+public abstract class TiergateDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<UserEntity> Users => Set<UserEntity>();
+
+    public DbSet<GrantEntity> Grants => Set<GrantEntity>();
+
+    public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as sortable 64-bit numbers on both providers so that range queries
+        // (expiry, windows) run in the database; every instant written is UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserEntity>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.Email).IsUnique();
+            e.Property(u => u.Email).HasMaxLength(320);
+        });
+
+        modelBuilder.Entity<GrantEntity>(e =>
+        {
+            e.ToTable("grants");
+            e.HasIndex(g => new { g.UserId, g.Tier });
+            e.Property(g => g.Tier).HasMaxLength(64);
+            e.HasOne<UserEntity>().WithMany().HasForeignKey(g => g.UserId);
+        });
+
+        modelBuilder.Entity<ApiKeyEntity>(e =>
+        {
+            e.ToTable("api_keys");
+            e.Property(k => k.Id).HasMaxLength(16);
+            e.HasIndex(k => k.UserId);
+            e.HasOne<UserEntity>().WithMany().HasForeignKey(k => k.UserId);
+        });
+
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TiergateDbContext).Assembly);
+    }
+}
