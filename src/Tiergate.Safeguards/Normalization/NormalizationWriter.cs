@@ -76,7 +76,11 @@ internal ref struct NormalizationWriter
         {
             case CharKind.Letter:
             case CharKind.Digit:
-                if (_symbolPending)
+                if (_symbolPending && kind == CharKind.Digit && !_hasLetter)
+                {
+                    SymbolToSeparator();
+                }
+                else if (_symbolPending)
                 {
                     _symbolPending = false;
                     AddToToken(LeetTable.ToLetter(_symbol), _symbolStart, _symbolEnd, CharKind.Letter);
