@@ -1,0 +1,4 @@
+namespace Tiergate.Storage.Accounts;
+
+/// <summary>A freshly created key: the only time <see cref="Key"/> is ever available.</summary>
+public sealed record CreatedKey(string Id, string Key, KeyView Details);
