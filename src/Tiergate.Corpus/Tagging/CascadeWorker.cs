@@ -5,10 +5,11 @@ namespace Tiergate.Corpus.Tagging;
 /// needed to rebuild with other thresholds), classifiers run only on documents their stage
 /// escalates, and the verdict is the first stage that removes the document.
 /// </summary>
-public sealed class CascadeWorker
+public sealed class CascadeWorker : IStageEvidence
 {
     private readonly Cascade _cascade;
     private readonly TermHits[] _hits;
+    private readonly ITermScanSession?[] _sessions;
     private readonly float?[] _scores;
 
     internal CascadeWorker(Cascade cascade)
@@ -16,6 +17,7 @@ public sealed class CascadeWorker
         _cascade = cascade;
         _hits = new TermHits[cascade.Stages.Count];
         _scores = new float?[cascade.Stages.Count];
+        _sessions = cascade.Stages.Select(s => s.Blocklist?.CreateSession()).ToArray();
         for (var i = 0; i < _hits.Length; i++)
         {
             _hits[i] = new TermHits(cascade.Stages[i].Blocklist?.TermCount ?? 0);
@@ -39,7 +41,7 @@ public sealed class CascadeWorker
             var hits = _hits[i];
             hits.Reset();
             _scores[i] = null;
-            stage.Blocklist?.Scan(utf8Text, hits);
+            _sessions[i]?.Scan(utf8Text, hits);
             if (stage.Classifier is not null && stage.Rule.Escalates(hits.DistinctCount))
             {
                 _scores[i] = stage.Classifier.Score(utf8Text);

@@ -1,8 +1,8 @@
 namespace Tiergate.Corpus.Tagging;
 
 /// <summary>
-/// A blocklist scanner over UTF-8 text. Implementations must be safe to call from many threads
-/// at once; per-call state lives in the <see cref="TermHits"/> the caller owns.
+/// A blocklist over UTF-8 text. The scanner is shared; each worker thread scans through its own
+/// <see cref="ITermScanSession"/>, which owns the scratch buffers.
 /// </summary>
 public interface ITermScanner
 {
@@ -15,6 +15,6 @@ public interface ITermScanner
     /// <summary>The term's hazard category (e.g. <c>bio</c>); empty when the blocklist has none.</summary>
     string GetCategory(int termId);
 
-    /// <summary>Records every distinct term found in <paramref name="utf8Text"/> into <paramref name="hits"/>.</summary>
-    void Scan(ReadOnlySpan<byte> utf8Text, TermHits hits);
+    /// <summary>Creates the per-thread scanning state.</summary>
+    ITermScanSession CreateSession();
 }
