@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Tiergate.Storage.Audit;
+
+/// <summary>Verifies the audit chain stored in the database, in one consistent snapshot.</summary>
+public static class AuditDatabaseVerifier
+{
+    public static async Task<AuditVerificationResult> VerifyAsync(
+        Func<TiergateDbContext> contexts, AuditVerificationKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        await using var db = contexts();
+        await using var snapshot = await AuditSnapshot.BeginAsync(db, cancellationToken);
+        var head = await db.Set<AuditHeadEntity>().AsNoTracking()
+            .FirstOrDefaultAsync(h => h.Id == AuditHeadEntity.SingletonId, cancellationToken);
+        var checkpoints = await db.Set<AuditCheckpointEntity>().AsNoTracking().ToListAsync(cancellationToken);
+        var verifier = new AuditChainVerifier(key, head, checkpoints);
+        await foreach (var record in db.Set<AuditRecordEntity>().AsNoTracking().OrderBy(r => r.Sequence)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!verifier.Add(record))
+            {
+                break;
+            }
+        }
+
+        return verifier.Complete();
+    }
+}

@@ -1,0 +1,15 @@
+namespace Tiergate.Storage.Audit;
+
+/// <summary>
+/// Names used in the JSON-lines export. Line 1 is a header; then each record, each signed
+/// checkpoint immediately after the record it seals, and last the signed head. Hashes are lowercase
+/// hex, signatures and public keys base64, details the record's canonical JSON object verbatim.
+/// </summary>
+public static class AuditExportFormat
+{
+    public const string Format = "tiergate-audit-export/1";
+    public const string Header = "header";
+    public const string Record = "record";
+    public const string Checkpoint = "checkpoint";
+    public const string Head = "head";
+}

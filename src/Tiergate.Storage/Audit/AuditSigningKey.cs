@@ -1,0 +1,84 @@
+using NSec.Cryptography;
+using Tiergate.Storage.Crypto;
+
+namespace Tiergate.Storage.Audit;
+
+/// <summary>
+/// The Ed25519 key that signs checkpoints. Comes from <c>TIERGATE_AUDIT_SIGNING_KEY</c> (base64 of a
+/// 32-byte seed) or from <c>DATA_DIR/secrets/audit-signing.key</c> (created, mode 0600, when absent).
+/// The public half is written next to the data as <c>DATA_DIR/audit-signing.pub</c> for verifiers.
+/// </summary>
+public sealed class AuditSigningKey : IDisposable
+{
+    public const string EnvironmentVariable = "TIERGATE_AUDIT_SIGNING_KEY";
+    public const int SeedLength = 32;
+
+    private readonly Key _key;
+
+    private AuditSigningKey(Key key)
+    {
+        _key = key;
+        VerificationKey = AuditVerificationKey.FromRaw(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+    }
+
+    public AuditVerificationKey VerificationKey { get; }
+
+    public string KeyId => VerificationKey.KeyId;
+
+    public static string KeyPath(StorageOptions storage) => Path.Combine(storage.DataDirectory, "secrets", "audit-signing.key");
+
+    public static string PublicKeyPath(StorageOptions storage) => Path.Combine(storage.DataDirectory, "audit-signing.pub");
+
+    public static AuditSigningKey FromSeed(ReadOnlySpan<byte> seed)
+    {
+        if (seed.Length != SeedLength)
+        {
+            throw new CryptographicSetupException($"the audit signing key must be {SeedLength} bytes, got {seed.Length}");
+        }
+
+        return new AuditSigningKey(Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey));
+    }
+
+    /// <summary>Uses the environment variable when set, else the key file, creating it on first use.</summary>
+    public static AuditSigningKey LoadOrCreate(StorageOptions storage, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        environment ??= Environment.GetEnvironmentVariable;
+        var fromEnv = environment(EnvironmentVariable);
+        var key = string.IsNullOrWhiteSpace(fromEnv)
+            ? FromSeed(SecretFile.ReadOrCreate(KeyPath(storage), SeedLength))
+            : FromSeed(SecretFile.Decode(fromEnv, EnvironmentVariable));
+        key.WritePublicKey(PublicKeyPath(storage));
+        return key;
+    }
+
+    /// <summary>Loads the key without creating one; null when neither the variable nor the file exists.</summary>
+    public static AuditSigningKey? TryLoad(StorageOptions storage, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        environment ??= Environment.GetEnvironmentVariable;
+        var fromEnv = environment(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return FromSeed(SecretFile.Decode(fromEnv, EnvironmentVariable));
+        }
+
+        return File.Exists(KeyPath(storage)) ? FromSeed(SecretFile.Read(KeyPath(storage))) : null;
+    }
+
+    public byte[] Sign(ReadOnlySpan<byte> payload) => SignatureAlgorithm.Ed25519.Sign(_key, payload);
+
+    public void WritePublicKey(string path)
+    {
+        var text = VerificationKey.ToBase64() + "\n";
+        if (File.Exists(path) && File.ReadAllText(path) == text)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, text);
+    }
+
+    public void Dispose() => _key.Dispose();
+}

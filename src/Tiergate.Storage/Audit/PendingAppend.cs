@@ -1,0 +1,9 @@
+namespace Tiergate.Storage.Audit;
+
+/// <summary>One queued append and the completion its caller awaits.</summary>
+internal sealed class PendingAppend(AuditRecordEntity record)
+{
+    public AuditRecordEntity Record { get; } = record;
+
+    public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
