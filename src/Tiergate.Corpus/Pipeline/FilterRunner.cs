@@ -29,6 +29,16 @@ public sealed class FilterRunner(TimeProvider time)
 
         var plan = ShardPlanner.Plan(files, job.SplitBytes);
         var mine = ShardPlanner.ForRank(plan, job.Rank.Rank, job.Rank.WorldSize);
+        if (job.SidecarSource is not null)
+        {
+            var source = new OutputLayout(job.SidecarSource);
+            var untagged = mine.Where(s => !File.Exists(source.DoneMarker(s))).Select(s => $"{s.Name}: not tagged in {source.Root} (no done marker)").ToList();
+            if (untagged.Count > 0)
+            {
+                throw new FilterConfigurationException(untagged);
+            }
+        }
+
         var total = mine.Sum(s => s.Size);
         var done = 0L;
         var shardsDone = 0;

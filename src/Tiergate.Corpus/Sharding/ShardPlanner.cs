@@ -49,6 +49,7 @@ public static class ShardPlanner
     {
         var root = CommonDirectory(files);
         var shards = new List<Shard>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             InputKind.TryDetect(file, out var kind);
@@ -56,6 +57,13 @@ public static class ShardPlanner
             var relative = Path.GetRelativePath(root, file);
             var stem = Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, InputKind.StemOf(relative));
             var baseName = stem.Replace(Path.DirectorySeparatorChar, '_').Replace(Path.AltDirectorySeparatorChar, '_');
+            if (!used.Add(baseName))
+            {
+                // a.jsonl and a.jsonl.zst side by side: keep the full name to stay unique.
+                baseName = relative.Replace(Path.DirectorySeparatorChar, '_').Replace('.', '_');
+                used.Add(baseName);
+            }
+
             var display = relative.Replace(Path.DirectorySeparatorChar, '/');
             var splittable = kind.Format == CorpusFormat.Jsonl && kind.Compression == CompressionKind.None && splitBytes > 0 && size > splitBytes;
             if (!splittable)
