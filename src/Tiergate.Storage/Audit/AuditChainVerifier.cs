@@ -97,17 +97,17 @@ public sealed class AuditChainVerifier
         if (!Failed)
         {
             var beyond = _checkpoints.Keys.Where(s => s > _last).ToList();
-            if (_head is null && _last > 0)
-            {
-                Fail(null, $"the signed head is missing: records 1..{_last} are not sealed");
-            }
-            else if (_head is not null && _head.Sequence > _last)
+            if (_head is not null && _head.Sequence > _last)
             {
                 Fail(_last + 1, $"records {_last + 1}..{_head.Sequence} are missing (truncated): the log ends at record {_last} but the signed head covers record {_head.Sequence}");
             }
             else if (beyond.Count > 0)
             {
                 Fail(_last + 1, $"records {_last + 1}..{beyond[^1]} are missing (truncated): a signed checkpoint covers record {beyond[^1]}");
+            }
+            else if (_head is null && _last > 0)
+            {
+                Fail(null, $"the signed head is missing: records after the last checkpoint may have been removed");
             }
         }
 
