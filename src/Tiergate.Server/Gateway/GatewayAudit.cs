@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tiergate.Core.Audit;
+using Tiergate.Core.Errors;
+
+namespace Tiergate.Server.Gateway;
+
+/// <summary>Audits gateway decisions; a denial is recorded even when its response has already been chosen.</summary>
+public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> logger)
+{
+    /// <summary>Records an admitted request; throws <see cref="AuditUnavailableException"/> so the caller refuses it.</summary>
+    public ValueTask AdmittedAsync(string keyId, string variant, string tier, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditEvent("gateway.request", $"key:{keyId}", $"variant:{variant}", "ok", new Dictionary<string, string> { ["tier"] = tier }), cancellationToken);
+
+    public async Task DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
+    {
+        LogDenied(logger, code.Id, code.Name, keyId ?? "-");
+        var details = new Dictionary<string, string> { ["code"] = code.Id, ["path"] = context.Request.Path.Value ?? "" };
+        try
+        {
+            await audit.AppendAsync(new AuditEvent("gateway.deny", keyId is null ? "anonymous" : $"key:{keyId}", variant is null ? null : $"variant:{variant}", code.Name, details), CancellationToken.None);
+        }
+        catch (AuditUnavailableException)
+        {
+            // The request is refused either way; the failure itself is logged.
+            LogAuditFailed(logger, code.Id);
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Denied {ErrorId} {ErrorName} for key {KeyId}")]
+    private static partial void LogDenied(ILogger logger, string errorId, string errorName, string keyId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Could not audit a denial ({ErrorId})")]
+    private static partial void LogAuditFailed(ILogger logger, string errorId);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Tiergate.Core.Access;
+using Tiergate.Core.Policy;
+using Tiergate.Server.Sample;
+
+namespace Tiergate.Server.Gateway;
+
+/// <summary><c>GET /v1/models</c>: exactly the variants the caller's active tiers reach, in policy order.</summary>
+public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator authenticator, GatewayAudit audit, TimeProvider time)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var auth = await authenticator.AuthenticateAsync(context);
+        if (auth.Caller is not { } caller)
+        {
+            await audit.DeniedAsync(context, auth.KeyId, auth.Error!, null);
+            await OpenAiError.WriteAsync(context, auth.Error!, auth.Message!);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (AccessEvaluator.CheckKey(caller, now) is { } denial)
+        {
+            await audit.DeniedAsync(context, auth.KeyId, denial.Denial!, null);
+            await OpenAiError.WriteAsync(context, denial.Denial!, denial.Reason!);
+            return;
+        }
+
+        var reachable = AccessEvaluator.ActiveTiers(policy, caller, now).SelectMany(t => t.Variants).ToHashSet(StringComparer.Ordinal);
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("object", "list");
+        json.WriteStartArray("data");
+        foreach (var variant in policy.Variants.Where(v => reachable.Contains(v.Name)))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", variant.Name);
+            json.WriteString("object", "model");
+            json.WriteNumber("created", 0);
+            json.WriteString("owned_by", variant.Upstream.IsBuiltinSample ? SampleModelHandler.OwnedBy : "tiergate");
+            if (variant.Description is { } description)
+            {
+                json.WriteString("description", description);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+}

@@ -1,0 +1,10 @@
+using Tiergate.Core.Policy;
+using Tiergate.Storage;
+
+namespace Tiergate.Server.Hosting;
+
+/// <summary>Everything the server is composed from; the CLI builds it from flags, tests build it directly.</summary>
+public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy, IReadOnlyList<string> Urls)
+{
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tiergate.Core.Audit;
+using Tiergate.Core.Errors;
+using Tiergate.Core.Keys;
+using Tiergate.Server.Gateway;
+using Tiergate.Server.Limits;
+using Tiergate.Server.Proxy;
+using Tiergate.Storage;
+using Tiergate.Storage.Accounts;
+using Tiergate.Storage.Audit;
+using Tiergate.Storage.Secrets;
+
+namespace Tiergate.Server.Hosting;
+
+/// <summary>Composes the server: one place that knows every service and route.</summary>
+public static class TiergateServer
+{
+    public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = null; // RequestBody enforces the policy's limit with an OpenAI-shaped 413.
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        AddTiergate(builder.Services, options);
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseMiddleware<UnhandledErrors>();
+        app.MapHealth();
+        app.MapGet("/v1/models", (HttpContext c, ModelsEndpoint e) => e.HandleAsync(c));
+        app.MapPost("/v1/chat/completions", (HttpContext c, ChatCompletionsEndpoint e) => e.HandleAsync(c));
+        app.MapFallback((HttpContext c) => OpenAiError.WriteAsync(c, ErrorCodes.InvalidRequest with { HttpStatus = 404 }, $"No route for {c.Request.Method} {c.Request.Path}."));
+        return app;
+    }
+
+    private static void AddTiergate(IServiceCollection services, ServerOptions options)
+    {
+        var database = TiergateDatabase.Open(options.Storage);
+        services.AddSingleton(options.Time);
+        services.AddSingleton(options.Policy);
+        services.AddSingleton(database);
+        services.AddSingleton(new ApiKeyHasher(SecretFile.LoadOrCreate(options.Storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength)));
+        services.AddSingleton(_ => AuditSigningKey.LoadOrCreate(options.Storage));
+        services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>()));
+        services.AddSingleton<CallerStore>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<UsageLimiter>();
+        services.AddSingleton<UpstreamRegistry>();
+        services.AddSingleton<ChatProxy>();
+        services.AddSingleton<GatewayAudit>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ChatCompletionsEndpoint>();
+        services.AddSingleton<ModelsEndpoint>();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tiergate.Core.Errors;
+using Tiergate.Server.Gateway;
+
+namespace Tiergate.Server.Hosting;
+
+/// <summary>
+/// The last line: a malformed HTTP request is the client's mistake (400); anything else unexpected
+/// is answered as a 500 in OpenAI's shape without internals, and logged without request content.
+/// </summary>
+internal sealed partial class UnhandledErrors(RequestDelegate next, ILogger<UnhandledErrors> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e)
+        {
+            await OpenAiError.WriteAsync(context, e.StatusCode == 413 ? ErrorCodes.RequestTooLarge : ErrorCodes.InvalidRequest, "The HTTP request is malformed.");
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left; there is no one to answer.
+        }
+        catch (Exception e)
+        {
+            LogUnhandled(logger, e.GetType().FullName ?? "?", context.Request.Path.Value ?? "");
+            await OpenAiError.WriteAsync(context, ErrorCodes.InternalError, "Tiergate failed unexpectedly; the server log has details.");
+        }
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string exceptionType, string path);
+}

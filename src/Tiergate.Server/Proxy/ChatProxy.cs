@@ -1,0 +1,190 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Tiergate.Core.Errors;
+using Tiergate.Server.Gateway;
+
+namespace Tiergate.Server.Proxy;
+
+/// <summary>
+/// Forwards one chat completion to its upstream and relays the answer. The caller's headers (and
+/// so its Tiergate key) never reach the upstream; the upstream's credential and headers never reach
+/// the caller. A client that disconnects cancels the upstream call; silence past the timeout ends it.
+/// </summary>
+public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logger)
+{
+    private const int MaxBufferedAnswerBytes = 32 * 1024 * 1024;
+
+    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout)
+    {
+        using var silence = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, silence.Token);
+        var token = linked.Token;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ChatCompletions) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Accept.ParseAdd(stream ? "text/event-stream" : "application/json");
+        if (endpoint.Credential is { } credential)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await endpoint.Client.SendAsync(request, token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+        {
+            return await FailBeforeAnswerAsync(context, silence, e);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            try
+            {
+                if (status is < 200 or > 299)
+                {
+                    await RelayUpstreamErrorAsync(context, response, token);
+                    return new ProxyOutcome(ProxyStatus.UpstreamFailed, null, status);
+                }
+
+                var usage = stream && IsEventStream(response)
+                    ? await RelayStreamAsync(context, response, keepUsageChunk, silence, timeout, token)
+                    : await RelayWholeAsync(context, response, token);
+                return new ProxyOutcome(ProxyStatus.Completed, usage, status);
+            }
+            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException or InvalidDataException)
+            {
+                if (context.RequestAborted.IsCancellationRequested)
+                {
+                    return new ProxyOutcome(ProxyStatus.ClientGone, null, status);
+                }
+
+                var code = silence.IsCancellationRequested ? ErrorCodes.UpstreamTimeout : ErrorCodes.UpstreamError;
+                LogUpstreamBroke(logger, endpoint.ChatCompletions.Host, code.Name);
+                await EndBrokenAnswerAsync(context, code);
+                return new ProxyOutcome(silence.IsCancellationRequested ? ProxyStatus.TimedOut : ProxyStatus.UpstreamFailed, null, status);
+            }
+        }
+    }
+
+    private async Task<ProxyOutcome> FailBeforeAnswerAsync(HttpContext context, CancellationTokenSource silence, Exception e)
+    {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return new ProxyOutcome(ProxyStatus.ClientGone, null, 0);
+        }
+
+        if (silence.IsCancellationRequested)
+        {
+            await OpenAiError.WriteAsync(context, ErrorCodes.UpstreamTimeout, "The model server did not answer in time.");
+            return new ProxyOutcome(ProxyStatus.TimedOut, null, 0);
+        }
+
+        LogUpstreamUnreachable(logger, e.GetType().Name);
+        await OpenAiError.WriteAsync(context, ErrorCodes.UpstreamError, "The model server could not be reached.");
+        return new ProxyOutcome(ProxyStatus.UpstreamFailed, null, 0);
+    }
+
+    private static async Task<UpstreamUsage?> RelayStreamAsync(HttpContext context, HttpResponseMessage response, bool keepUsageChunk, CancellationTokenSource silence, TimeSpan timeout, CancellationToken token)
+    {
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/event-stream; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await using var upstream = await response.Content.ReadAsStreamAsync(token);
+        var relay = new StreamRelay(upstream, context.Response, keepUsageChunk, () => silence.CancelAfter(timeout));
+        await relay.RunAsync(token);
+        return relay.Usage;
+    }
+
+    private static async Task<UpstreamUsage?> RelayWholeAsync(HttpContext context, HttpResponseMessage response, CancellationToken token)
+    {
+        var answer = await ReadLimitedAsync(response, token);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer, token);
+        return UpstreamUsage.TryRead(answer, out var usage) ? usage : null;
+    }
+
+    /// <summary>
+    /// Errors about the request itself (400, 404, 422) pass through so clients see the model server's
+    /// reason; credential problems and server failures become Tiergate's 502 so nothing upstream leaks.
+    /// </summary>
+    private static async Task RelayUpstreamErrorAsync(HttpContext context, HttpResponseMessage response, CancellationToken token)
+    {
+        var status = (int)response.StatusCode;
+        if (status is 400 or 404 or 413 or 422)
+        {
+            var body = await ReadLimitedAsync(response, token);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(body, token);
+            return;
+        }
+
+        if (status == 429)
+        {
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            await OpenAiError.WriteAsync(context, ErrorCodes.RateLimited, "The model server is rate limiting; retry later.", wait);
+            return;
+        }
+
+        await OpenAiError.WriteAsync(context, ErrorCodes.UpstreamError, $"The model server answered {status}.");
+    }
+
+    private static async Task EndBrokenAnswerAsync(HttpContext context, Core.Errors.ErrorCode code)
+    {
+        if (!context.Response.HasStarted)
+        {
+            await OpenAiError.WriteAsync(context, code, "The model server failed while answering.");
+            return;
+        }
+
+        // Mid-stream the status is already sent: end with an error event and no [DONE].
+        try
+        {
+            var payload = OpenAiError.Serialize(code, "The model server failed while answering.");
+            await context.Response.Body.WriteAsync("data: "u8.ToArray());
+            await context.Response.Body.WriteAsync(payload);
+            await context.Response.Body.WriteAsync("\n\n"u8.ToArray());
+            await context.Response.Body.FlushAsync();
+        }
+        catch (IOException)
+        {
+            // The client is gone as well.
+        }
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken token)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(token);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, token)) > 0)
+        {
+            if (buffer.Length + read > MaxBufferedAnswerBytes)
+            {
+                throw new InvalidDataException("The upstream answer exceeded the size limit.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsEventStream(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is not { } type || type == "text/event-stream";
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Upstream unreachable ({Failure})")]
+    private static partial void LogUpstreamUnreachable(ILogger logger, string failure);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Upstream {Host} broke off an answer ({Code})")]
+    private static partial void LogUpstreamBroke(ILogger logger, string host, string code);
+}

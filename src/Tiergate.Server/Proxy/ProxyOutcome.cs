@@ -1,0 +1,19 @@
+namespace Tiergate.Server.Proxy;
+
+/// <summary>How a forwarded request ended, and what the upstream reported it used.</summary>
+public enum ProxyStatus
+{
+    /// <summary>The upstream answered and the answer reached the client.</summary>
+    Completed,
+
+    /// <summary>The upstream answered with an error, or could not be reached, before any answer was sent.</summary>
+    UpstreamFailed,
+
+    /// <summary>The upstream went silent past the timeout.</summary>
+    TimedOut,
+
+    /// <summary>The client disconnected; the upstream call was cancelled.</summary>
+    ClientGone,
+}
+
+public sealed record ProxyOutcome(ProxyStatus Status, UpstreamUsage? Usage, int UpstreamStatus);

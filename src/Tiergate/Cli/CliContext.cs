@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Tiergate.Core.Errors;
+using Tiergate.Core.Keys;
+using Tiergate.Core.Policy;
+using Tiergate.Storage;
+using Tiergate.Storage.Accounts;
+using Tiergate.Storage.Audit;
+using Tiergate.Storage.Secrets;
+
+namespace Tiergate.Cli;
+
+/// <summary>What an administrative verb works with: the policy, the migrated database, the audit log.</summary>
+internal sealed class CliContext : IAsyncDisposable
+{
+    private readonly AuditLog _audit;
+    private readonly AuditSigningKey _signer;
+
+    private CliContext(StorageOptions storage, PolicyDocument policy, TiergateDatabase database)
+    {
+        Policy = policy;
+        Database = database;
+        _signer = AuditSigningKey.LoadOrCreate(storage);
+        _audit = new AuditLog(database, _signer, TimeProvider.System);
+        var hasher = new ApiKeyHasher(SecretFile.LoadOrCreate(storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength));
+        Accounts = new AccountAdministration(database, policy, hasher, _audit, TimeProvider.System);
+    }
+
+    public PolicyDocument Policy { get; }
+
+    public TiergateDatabase Database { get; }
+
+    public AccountAdministration Accounts { get; }
+
+    public static string Actor => $"cli:{Environment.UserName}";
+
+    public static PolicyLoadResult LoadPolicy(ParseResult result) =>
+        result.GetValue(GlobalOptions.Config) is { } path ? PolicyLoader.LoadFile(path) : PolicyLoader.Load(DefaultPolicy.Read());
+
+    /// <summary>Loads the policy and opens the database, or explains (with a stable code) why not.</summary>
+    public static async Task<(CliContext? Context, int ExitCode)> OpenAsync(ParseResult result, Output output, CancellationToken cancellationToken)
+    {
+        var policy = LoadPolicy(result);
+        if (!policy.IsValid)
+        {
+            return (null, output.Failure(ErrorCodes.PolicyInvalid, "The policy has errors.", policy.Errors.Select(e => e.ToString()).ToList()));
+        }
+
+        var storage = GlobalOptions.Storage(result);
+        try
+        {
+            var database = TiergateDatabase.Open(storage);
+            await database.MigrateAsync(cancellationToken);
+            return (new CliContext(storage, policy.Policy!, database), 0);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            return (null, output.Failure(ErrorCodes.StorageUnavailable, $"Cannot open the database: {e.Message}"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _audit.DisposeAsync();
+        _signer.Dispose();
+    }
+}
