@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tiergate.Core.Audit;
+using Tiergate.Storage.Audit;
+using Tiergate.Storage.Tests.Support;
+
+namespace Tiergate.Storage.Tests.Audit;
+
+public sealed class AuditFailClosedTests
+{
+    [Fact]
+    public async Task AppendAsync_SqliteDatabaseReadOnly_ThrowsAuditUnavailable()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = AuditFixture.NewSigningKey();
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath, Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var options = new DbContextOptionsBuilder<SqliteTiergateDbContext>().UseSqlite(readOnly).Options;
+        await using var log = new AuditLog(() => new SqliteTiergateDbContext(options), key, AuditFixture.NewClock());
+
+        var error = await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(1)));
+
+        Assert.IsType<SqliteException>(error.InnerException?.InnerException ?? error.InnerException);
+        Assert.Equal(0, await CountAsync(store));
+    }
+
+    [Fact]
+    public async Task AppendAsync_SqliteDatabaseFull_ThrowsAuditUnavailableAndKeepsAcknowledgedRecords()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = AuditFixture.NewSigningKey();
+        var options = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath }.ToString())
+            .AddInterceptors(new MaxPageCount())
+            .Options;
+        var acknowledged = 0;
+        AuditUnavailableException? failure = null;
+        await using (var log = new AuditLog(() => new SqliteTiergateDbContext(options), key, AuditFixture.NewClock()))
+        {
+            var bulky = new Dictionary<string, string> { ["reason"] = new('x', 3000) };
+            for (var i = 0; i < 200 && failure is null; i++)
+            {
+                try
+                {
+                    await log.AppendAsync(new AuditEvent("gateway.request", "key:K1", null, "ok", bulky));
+                    acknowledged++;
+                }
+                catch (AuditUnavailableException ex)
+                {
+                    failure = ex;
+                }
+            }
+        }
+
+        Assert.NotNull(failure);
+        Assert.Equal(acknowledged, await CountAsync(store));
+        var result = await AuditDatabaseVerifier.VerifyAsync(store.Database.CreateContext, key.VerificationKey);
+        Assert.True(result.Ok, result.Problem);
+    }
+
+    [Fact]
+    public async Task AppendAsync_PostgresDatabaseReadOnly_ThrowsAuditUnavailable()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Postgres);
+        using var key = AuditFixture.NewSigningKey();
+        var database = new NpgsqlConnectionStringBuilder(store.Options.PostgresConnection).Database;
+        await store.ExecuteAsync($"ALTER DATABASE \"{database}\" SET default_transaction_read_only = on");
+        NpgsqlConnection.ClearAllPools();
+        await using var log = new AuditLog(TiergateDatabase.Open(store.Options), key, AuditFixture.NewClock());
+
+        var error = await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(1)));
+
+        Assert.Contains("read-only", error.InnerException?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(store));
+    }
+
+    [Fact]
+    public async Task AppendAsync_AfterDispose_ThrowsAuditUnavailable()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = AuditFixture.NewSigningKey();
+        var log = new AuditLog(store.Database, key, AuditFixture.NewClock());
+        await log.DisposeAsync();
+
+        await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(1)));
+    }
+
+    [Fact]
+    public async Task AppendAsync_FailedBatch_LaterAppendsSucceedAndChainVerifies()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = AuditFixture.NewSigningKey();
+        var broken = false;
+        var options = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath }.ToString()).Options;
+        var readOnly = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath, Mode = SqliteOpenMode.ReadOnly }.ToString()).Options;
+        await using (var log = new AuditLog(() => new SqliteTiergateDbContext(broken ? readOnly : options), key, AuditFixture.NewClock()))
+        {
+            await log.AppendAsync(AuditFixture.Event(1));
+            broken = true;
+            await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(2)));
+            broken = false;
+            await log.AppendAsync(AuditFixture.Event(3));
+        }
+
+        var result = await AuditDatabaseVerifier.VerifyAsync(store.Database.CreateContext, key.VerificationKey);
+        Assert.True(result.Ok, result.Problem);
+        Assert.Equal(2, result.RecordsChecked);
+    }
+
+    private static async Task<int> CountAsync(TestStore store)
+    {
+        await using var db = store.Database.CreateContext();
+        return await db.Set<AuditRecordEntity>().CountAsync();
+    }
+}
