@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Tiergate.Safeguards.Normalization;
 
 /// <summary>
@@ -57,6 +59,40 @@ internal ref struct NormalizationWriter
         }
 
         AcceptFolded(codePoint, sourceStart, sourceEnd);
+    }
+
+    /// <summary>True when a plain ASCII word may be appended in bulk with <see cref="AppendAsciiWord"/>.</summary>
+    public readonly bool AtWordStart => _count == 0 && !_symbolPending;
+
+    /// <summary>
+    /// Appends a run of two or more ASCII letters that is preceded and followed by separators
+    /// (the caller checks), lowering it in bulk. Equivalent to accepting its letters one by one.
+    /// </summary>
+    public void AppendAsciiWord<T>(ReadOnlySpan<T> word, int sourceStart)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (_separatorPending)
+        {
+            _separatorPending = false;
+            if (_output.Length > 0)
+            {
+                _output.Append((byte)' ', _separatorStart, _separatorEnd);
+            }
+        }
+
+        _output.AppendAsciiLower(word, sourceStart);
+        _lastSingleLetter = false;
+    }
+
+    /// <summary>Accepts an ASCII separator (not a letter, digit or leet symbol).</summary>
+    public void AcceptAsciiSeparator(int sourceStart)
+    {
+        if (_symbolPending)
+        {
+            SymbolToSeparator();
+        }
+
+        Separator(sourceStart, sourceStart + 1);
     }
 
     public void Complete()

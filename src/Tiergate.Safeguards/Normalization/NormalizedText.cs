@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tiergate.Safeguards.Normalization;
 
 /// <summary>
@@ -39,17 +41,19 @@ public sealed class NormalizedText
 
     internal byte LastByte => _utf8[Length - 1];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Append(byte value, int sourceStart, int sourceEnd)
     {
-        if (Length == _utf8.Length)
+        var length = Length;
+        if ((uint)length >= (uint)_utf8.Length || (uint)length >= (uint)_sourceStart.Length || (uint)length >= (uint)_sourceEnd.Length)
         {
             Grow();
         }
 
-        _utf8[Length] = value;
-        _sourceStart[Length] = sourceStart;
-        _sourceEnd[Length] = sourceEnd;
-        Length++;
+        _utf8[length] = value;
+        _sourceStart[length] = sourceStart;
+        _sourceEnd[length] = sourceEnd;
+        Length = length + 1;
     }
 
     internal void AppendCodePoint(int codePoint, int sourceStart, int sourceEnd)
@@ -57,15 +61,47 @@ public sealed class NormalizedText
         if (codePoint < 0x80)
         {
             Append((byte)codePoint, sourceStart, sourceEnd);
-            return;
+        }
+        else if (codePoint < 0x800)
+        {
+            Append((byte)(0xC0 | (codePoint >> 6)), sourceStart, sourceEnd);
+            Append((byte)(0x80 | (codePoint & 0x3F)), sourceStart, sourceEnd);
+        }
+        else if (codePoint < 0x10000)
+        {
+            Append((byte)(0xE0 | (codePoint >> 12)), sourceStart, sourceEnd);
+            Append((byte)(0x80 | ((codePoint >> 6) & 0x3F)), sourceStart, sourceEnd);
+            Append((byte)(0x80 | (codePoint & 0x3F)), sourceStart, sourceEnd);
+        }
+        else
+        {
+            Append((byte)(0xF0 | (codePoint >> 18)), sourceStart, sourceEnd);
+            Append((byte)(0x80 | ((codePoint >> 12) & 0x3F)), sourceStart, sourceEnd);
+            Append((byte)(0x80 | ((codePoint >> 6) & 0x3F)), sourceStart, sourceEnd);
+            Append((byte)(0x80 | (codePoint & 0x3F)), sourceStart, sourceEnd);
+        }
+    }
+
+    /// <summary>Appends ASCII letters lowered, one source unit each, starting at <paramref name="sourceStart"/>.</summary>
+    internal void AppendAsciiLower<T>(ReadOnlySpan<T> letters, int sourceStart)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        while (Length + letters.Length > _utf8.Length)
+        {
+            Grow();
         }
 
-        Span<byte> buffer = stackalloc byte[4];
-        var written = new System.Text.Rune(codePoint).EncodeToUtf8(buffer);
-        for (var i = 0; i < written; i++)
+        var bytes = _utf8.AsSpan(Length, letters.Length);
+        var starts = _sourceStart.AsSpan(Length, letters.Length);
+        var ends = _sourceEnd.AsSpan(Length, letters.Length);
+        for (var i = 0; i < letters.Length; i++)
         {
-            Append(buffer[i], sourceStart, sourceEnd);
+            bytes[i] = (byte)(byte.CreateTruncating(letters[i]) | 0x20);
+            starts[i] = sourceStart + i;
+            ends[i] = sourceStart + i + 1;
         }
+
+        Length += letters.Length;
     }
 
     private void Grow()

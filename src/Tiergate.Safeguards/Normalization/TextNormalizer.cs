@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Tiergate.Safeguards.Normalization;
@@ -11,6 +12,16 @@ namespace Tiergate.Safeguards.Normalization;
 /// </summary>
 public sealed class TextNormalizer
 {
+    private const int AsciiSeparator = 0;
+    private const int AsciiLetter = 1;
+    private const int AsciiOther = 2;
+    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string WordOrLeet = Letters + "0123456789@$!|";
+
+    private static readonly SearchValues<char> AsciiLetters16 = SearchValues.Create(Letters);
+    private static readonly SearchValues<byte> AsciiLetters8 = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
+    private static readonly SearchValues<char> AsciiWordOrLeet = SearchValues.Create(WordOrLeet);
+
     public TextNormalizer(NormalizerOptions? options = null)
     {
         Options = options ?? NormalizerOptions.Default;
@@ -22,6 +33,7 @@ public sealed class TextNormalizer
     public NormalizerOptions Options { get; }
 
     /// <summary>Normalises UTF-16 text; source offsets are UTF-16 code unit indices.</summary>
+    [SkipLocalsInit]
     public void Normalize(ReadOnlySpan<char> text, NormalizedText output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -34,6 +46,25 @@ public sealed class TextNormalizer
             var c = text[i];
             if (c < 0x80)
             {
+                var kind = AsciiKind(c);
+                if (kind == AsciiLetter && writer.AtWordStart)
+                {
+                    var run = text[i..].IndexOfAnyExcept(AsciiLetters16);
+                    run = run < 0 ? text.Length - i : run;
+                    if (run >= 2 && (i + run == text.Length || AsciiKind(text[i + run]) == AsciiSeparator))
+                    {
+                        writer.AppendAsciiWord(text.Slice(i, run), i);
+                        i += run;
+                        continue;
+                    }
+                }
+                else if (kind == AsciiSeparator)
+                {
+                    writer.AcceptAsciiSeparator(i);
+                    i++;
+                    continue;
+                }
+
                 writer.Accept(c, i, i + 1);
                 i++;
                 continue;
@@ -53,6 +84,7 @@ public sealed class TextNormalizer
     }
 
     /// <summary>Normalises UTF-8 text; source offsets are byte indices. Invalid bytes act as separators.</summary>
+    [SkipLocalsInit]
     public void NormalizeUtf8(ReadOnlySpan<byte> utf8, NormalizedText output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -65,6 +97,25 @@ public sealed class TextNormalizer
             var b = utf8[i];
             if (b < 0x80)
             {
+                var kind = AsciiKind(b);
+                if (kind == AsciiLetter && writer.AtWordStart)
+                {
+                    var run = utf8[i..].IndexOfAnyExcept(AsciiLetters8);
+                    run = run < 0 ? utf8.Length - i : run;
+                    if (run >= 2 && (i + run == utf8.Length || AsciiKind(utf8[i + run]) == AsciiSeparator))
+                    {
+                        writer.AppendAsciiWord(utf8.Slice(i, run), i);
+                        i += run;
+                        continue;
+                    }
+                }
+                else if (kind == AsciiSeparator)
+                {
+                    writer.AcceptAsciiSeparator(i);
+                    i++;
+                    continue;
+                }
+
                 writer.Accept(b, i, i + 1);
                 i++;
                 continue;
@@ -82,6 +133,10 @@ public sealed class TextNormalizer
 
         writer.Complete();
     }
+
+    /// <summary>Kind of an ASCII unit (below 0x80): letter, separator, or other (digit, leet symbol) for the slow path.</summary>
+    private static int AsciiKind(int c) =>
+        (uint)((c | 0x20) - 'a') <= 'z' - 'a' ? AsciiLetter : AsciiWordOrLeet.Contains((char)c) ? AsciiOther : AsciiSeparator;
 
     /// <summary>Convenience form that allocates: the normalised text as a string.</summary>
     public string Normalize(string text)
