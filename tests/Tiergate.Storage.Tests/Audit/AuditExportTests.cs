@@ -1,0 +1,97 @@
+using Tiergate.Storage.Audit;
+using Tiergate.Storage.Tests.Support;
+
+namespace Tiergate.Storage.Tests.Audit;
+
+public sealed class AuditExportTests
+{
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task VerifyAsync_FreshExport_Succeeds(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        var path = await ExportAsync(store, key);
+
+        var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
+
+        Assert.True(result.Ok, result.Problem);
+        Assert.Equal(10, result.RecordsChecked);
+        Assert.Equal(3, result.CheckpointsChecked);
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Contains("\"type\":\"header\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"head\"", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(1 + 10 + 3 + 1, lines.Length);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ExportLineEdited_NamesEditedRecord()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        var path = await ExportAsync(store, key);
+        var lines = await File.ReadAllLinesAsync(path);
+        var index = Array.FindIndex(lines, l => l.Contains("\"seq\":3,", StringComparison.Ordinal) && l.Contains("\"record\"", StringComparison.Ordinal));
+        lines[index] = lines[index].Replace("\"actor\":\"key:K0003\"", "\"actor\":\"key:K9999\"", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(path, lines);
+
+        var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
+
+        Assert.False(result.Ok);
+        Assert.Equal(3, result.FirstBadSequence);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ExportCutShort_ReportsTruncation()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        var path = await ExportAsync(store, key);
+        var lines = await File.ReadAllLinesAsync(path);
+        // Drop the last record and everything after it (the checkpoint at 9 survives).
+        var lastRecord = Array.FindLastIndex(lines, l => l.Contains("\"type\":\"record\"", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(path, lines[..lastRecord]);
+
+        var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
+
+        Assert.False(result.Ok);
+        Assert.Contains("missing", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ExportOfTamperedDatabase_NamesBadRecord()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        await store.ExecuteAsync("DELETE FROM audit_records WHERE seq = 2");
+        var path = await ExportAsync(store, key);
+
+        var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadSequence);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ExportCheckedWithOtherKey_Fails()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        using var other = AuditFixture.NewSigningKey();
+        var path = await ExportAsync(store, key);
+
+        var result = await AuditExportVerifier.VerifyAsync(path, other.VerificationKey);
+
+        Assert.False(result.Ok);
+        Assert.Contains("not the trusted key", result.Problem, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ExportAsync(TestStore store, AuditSigningKey key)
+    {
+        var path = Path.Combine(store.Options.DataDirectory, "audit-export.jsonl");
+        await using var output = File.Create(path);
+        await AuditExporter.ExportAsync(store.Database.CreateContext, key.VerificationKey, output, AuditFixture.NewClock());
+        return path;
+    }
+}
