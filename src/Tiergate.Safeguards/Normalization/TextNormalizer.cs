@@ -32,6 +32,9 @@ public sealed class TextNormalizer
 
     public NormalizerOptions Options { get; }
 
+    /// <summary>Bulk path for plain ASCII words and separators; off only in tests that check it changes nothing.</summary>
+    internal bool AsciiFastPath { get; init; } = true;
+
     /// <summary>Normalises UTF-16 text; source offsets are UTF-16 code unit indices.</summary>
     [SkipLocalsInit]
     public void Normalize(ReadOnlySpan<char> text, NormalizedText output)
@@ -44,7 +47,7 @@ public sealed class TextNormalizer
         while (i < text.Length)
         {
             var c = text[i];
-            if (c < 0x80)
+            if (c < 0x80 && AsciiFastPath)
             {
                 var kind = AsciiKind(c);
                 if (kind == AsciiLetter && writer.AtWordStart)
@@ -95,7 +98,7 @@ public sealed class TextNormalizer
         while (i < utf8.Length)
         {
             var b = utf8[i];
-            if (b < 0x80)
+            if (b < 0x80 && AsciiFastPath)
             {
                 var kind = AsciiKind(b);
                 if (kind == AsciiLetter && writer.AtWordStart)
