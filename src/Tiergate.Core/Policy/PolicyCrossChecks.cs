@@ -6,16 +6,16 @@ namespace Tiergate.Core.Policy;
 internal static class PolicyCrossChecks
 {
     public static void Check(
-        List<(VariantConfig? Item, string Path, YamlNode Node)> variants,
-        List<(AcceptableUsePolicy? Item, string Path, YamlNode Node)> policies,
-        List<(TierConfig? Item, string Path, YamlNode Node)> tiers,
+        List<ListEntry<VariantConfig>> variants,
+        List<ListEntry<AcceptableUsePolicy>> policies,
+        List<ListEntry<TierConfig>> tiers,
         List<PolicyError> errors)
     {
-        var variantNames = Unique(variants, v => v.Name, "variant", errors);
-        var policyIds = Unique(policies, p => p.Id, "policy", errors);
-        Unique(tiers, t => t.Name, "tier", errors);
+        var variantNames = Unique(variants, "variant", errors);
+        var policyIds = Unique(policies, "policy", errors);
+        Unique(tiers, "tier", errors);
 
-        foreach (var (variant, path, node) in variants)
+        foreach (var (variant, _, path, node) in variants)
         {
             if (variant is not null && !IsName(variant.Name))
             {
@@ -23,7 +23,7 @@ internal static class PolicyCrossChecks
             }
         }
 
-        foreach (var (tier, path, node) in tiers)
+        foreach (var (tier, _, path, node) in tiers)
         {
             if (tier is null)
             {
@@ -55,15 +55,16 @@ internal static class PolicyCrossChecks
         }
     }
 
-    private static HashSet<string> Unique<T>(List<(T? Item, string Path, YamlNode Node)> items, Func<T, string> key, string what, List<PolicyError> errors)
+    /// <summary>Names are compared as written, so a duplicate is reported even when the entry has other errors.</summary>
+    private static HashSet<string> Unique<T>(List<ListEntry<T>> items, string what, List<PolicyError> errors)
         where T : class
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (item, path, node) in items)
+        foreach (var (_, name, path, node) in items)
         {
-            if (item is not null && !seen.Add(key(item)))
+            if (name is { Length: > 0 } && !seen.Add(name))
             {
-                errors.Add(new PolicyError(path, $"duplicate {what} '{key(item)}'", Line(node)));
+                errors.Add(new PolicyError(path, $"duplicate {what} '{name}'", Line(node)));
             }
         }
 

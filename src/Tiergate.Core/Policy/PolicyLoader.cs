@@ -33,6 +33,11 @@ public static class PolicyLoader
         {
             return new PolicyLoadResult(null, [new PolicyError("(file)", $"not valid YAML: {e.InnerException?.Message ?? e.Message}", (int)e.Start.Line)]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections.
+            return new PolicyLoadResult(null, [new PolicyError("(file)", "not valid YAML: unterminated or malformed collection", 0)]);
+        }
 
         var root = new YamlFields(stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null, "", errors);
         if (!root.Exists)
@@ -53,15 +58,18 @@ public static class PolicyLoader
             : new PolicyLoadResult(new PolicyDocument(Items(variants), Items(policies), Items(tiers), gateway), errors);
     }
 
-    private static List<(T? Item, string Path, YamlNode Node)> ReadList<T>(
+    private static List<ListEntry<T>> ReadList<T>(
         YamlFields root, string key, List<PolicyError> errors, Func<YamlFields, T?> read)
         where T : class
     {
-        var items = new List<(T?, string, YamlNode)>();
+        var items = new List<ListEntry<T>>();
         foreach (var (node, path) in root.Items(key))
         {
             var fields = new YamlFields(node, path, errors);
-            items.Add((fields.Exists ? read(fields) : null, path, node));
+            var item = fields.Exists ? read(fields) : null;
+            var name = (node as YamlMappingNode)?.Children
+                .FirstOrDefault(c => c.Key is YamlScalarNode { Value: "name" or "id" }).Value as YamlScalarNode;
+            items.Add(new ListEntry<T>(item, name?.Value, path, node));
             fields.RejectUnknownKeys();
         }
 
@@ -73,6 +81,6 @@ public static class PolicyLoader
         return items;
     }
 
-    private static List<T> Items<T>(List<(T? Item, string Path, YamlNode Node)> read)
+    private static List<T> Items<T>(List<ListEntry<T>> read)
         where T : class => read.Where(r => r.Item is not null).Select(r => r.Item!).ToList();
 }
