@@ -22,9 +22,12 @@ internal sealed class DocumentRouter : IDisposable
     private readonly FrameEncoder _outputEncoder;
     private readonly FrameEncoder _sidecarEncoder;
 
-    public DocumentRouter(IReadOnlyList<StageTable> stages, CompressionKind outputCompression, int zstdLevel)
+    private readonly bool _writeDocuments;
+
+    public DocumentRouter(IReadOnlyList<StageTable> stages, CompressionKind outputCompression, int zstdLevel, bool writeDocuments = true)
     {
         _stages = stages;
+        _writeDocuments = writeDocuments;
         _json = new Utf8JsonWriter(_sidecar, new JsonWriterOptions { SkipValidation = true });
         _outputEncoder = new FrameEncoder(outputCompression, zstdLevel);
         _sidecarEncoder = new FrameEncoder(CompressionKind.Zstd, zstdLevel);
@@ -34,8 +37,12 @@ internal sealed class DocumentRouter : IDisposable
 
     public void Invalid(ReadOnlySpan<byte> line, long offset, long lineIndex, string reason, string? detail)
     {
-        _invalid.Append(line);
-        _invalid.Append((byte)'\n');
+        if (_writeDocuments)
+        {
+            _invalid.Append(line);
+            _invalid.Append((byte)'\n');
+        }
+
         Stats!.AddInvalid(reason, offset, lineIndex, detail);
         _json.Reset(_sidecar);
         _json.WriteStartObject();
@@ -49,9 +56,13 @@ internal sealed class DocumentRouter : IDisposable
 
     public void Tagged(ReadOnlySpan<byte> line, long offset, ReadOnlySpan<byte> idToken, IStageEvidence evidence, int removedBy, ReadOnlySpan<byte> text)
     {
-        var target = removedBy < 0 ? _kept : _removed;
-        target.Append(line);
-        target.Append((byte)'\n');
+        if (_writeDocuments)
+        {
+            var target = removedBy < 0 ? _kept : _removed;
+            target.Append(line);
+            target.Append((byte)'\n');
+        }
+
         var category = Stats!.AddTagged(evidence, removedBy, offset, idToken, text);
         _json.Reset(_sidecar);
         _json.WriteStartObject();

@@ -12,7 +12,7 @@ internal sealed class WorkerState : IDisposable
         Extractor = new TextFieldExtractor(job.TextField, job.IdField);
         Cascade = job.Cascade?.CreateWorker();
         Replay = job.SidecarSource is null ? null : new SidecarEvidence(job.Stages);
-        Router = new DocumentRouter(job.Stages, job.OutputCompression, job.ZstdLevel);
+        Router = new DocumentRouter(job.Stages, job.OutputCompression, job.ZstdLevel, job.WriteDocuments);
     }
 
     public TextFieldExtractor Extractor { get; }
