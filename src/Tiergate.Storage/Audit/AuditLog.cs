@@ -129,6 +129,7 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             .FirstOrDefaultAsync();
         var sequence = tail?.Sequence ?? 0;
         var previous = tail?.Hash ?? AuditCanonical.GenesisHash();
+        var records = new List<AuditRecordEntity>(batch.Count);
         foreach (var pending in batch)
         {
             var record = pending.Record;
@@ -136,8 +137,10 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             record.PreviousHash = previous;
             record.Hash = AuditCanonical.HashRecord(record);
             previous = record.Hash;
-            db.Add(record);
+            records.Add(record);
         }
+
+        await AuditRecordInsert.ExecuteAsync(db, records, CancellationToken.None);
 
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var signature = _signer.Sign(AuditCanonical.CheckpointPayload(sequence, previous, now));
