@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Tiergate.Storage;
 
 /// <summary>
-/// Sets per-connection SQLite pragmas: WAL lets the server and the CLI use one file at once, and
-/// synchronous=FULL makes a commit durable before the caller is told it succeeded.
+/// Per-connection SQLite settings, applied on every open of a pooled connection, so they must be
+/// cheap: synchronous=FULL makes a commit durable before the caller is told it succeeded. WAL
+/// (which lets the server and the CLI use one file at once) is persistent and set once, by
+/// <see cref="TiergateDatabase.MigrateAsync"/>, because switching it takes a lock.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

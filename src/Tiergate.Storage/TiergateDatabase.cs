@@ -47,6 +47,11 @@ public sealed class TiergateDatabase
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = CreateContext();
+        if (!Options.UsesPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""Turns the benchmark's TSV into the README table, with ratios and added latency against direct."""
+import sys
+
+rows = {}
+for line in open(sys.argv[1]):
+    name, rps, p50, p99, rps500, q50, q99, errors = line.split("\t")
+    rows[name] = dict(rps=float(rps), p50=float(p50), p99=float(p99), rps500=float(rps500), q50=float(q50), q99=float(q99), errors=int(errors))
+secs, conns = sys.argv[2], sys.argv[3]
+d = rows["direct"]
+print(f"| target | max req/s ({conns} conns, {secs}s) | p50 / p99 ms at max | at 500 req/s: p50 / p99 ms | added p50 / p99 ms at 500 req/s | non-200 |")
+print("|---|---|---|---|---|---|")
+for name in ["direct", "yarp", "tiergate", "portkey"]:
+    r = rows[name]
+    added = "-" if name == "direct" else f"{r['q50'] - d['q50']:+.3f} / {r['q99'] - d['q99']:+.3f}"
+    print(f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} / {r['p99']:.2f} | {r['q50']:.3f} / {r['q99']:.3f} | {added} | {r['errors']} |")
+t, y, p = rows["tiergate"], rows["yarp"], rows["portkey"]
+print()
+print(f"tiergate / bare YARP throughput: {t['rps'] / y['rps']:.2f}x (goal >= 0.7x)")
+print(f"tiergate / Portkey throughput:   {t['rps'] / p['rps']:.2f}x (goal >= 2x)")
+print(f"tiergate p99 added at 500 req/s: {t['q99'] - d['q99']:.3f} ms (goal <= 2 ms)")

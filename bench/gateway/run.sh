@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# End-to-end gateway benchmark on loopback, in one run, against the same upstream:
+#   direct     the benchmark upstream itself (no proxy)
+#   yarp       a bare YARP proxy with no checks
+#   tiergate   `tiergate serve` with every check on (key HMAC, grants, IP allowlist, key lifetime,
+#              rate limit and token quota, audit record per request, streaming-capable proxy)
+#   portkey    Portkey's open-source gateway (npm @portkey-ai/gateway@1.15.2)
+# Load comes from `hey`. Usage: bench/gateway/run.sh [seconds-per-run] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-15}
+conns=${2:-64}
+here=bench/gateway
+work=$(mktemp -d /tmp/tiergate-bench.XXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+if [ ! -f "$here/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$here" @portkey-ai/gateway@1.15.2 >/dev/null
+fi
+
+echo "building (Release)..."
+for p in src/Tiergate bench/Tiergate.Bench.Upstream bench/Tiergate.Bench.BareYarp; do
+  dotnet build -c Release -v q --nologo "$p" >/dev/null
+done
+tg=src/Tiergate/bin/Release/net10.0/tiergate.dll
+
+dotnet bench/Tiergate.Bench.Upstream/bin/Release/net10.0/Tiergate.Bench.Upstream.dll 9101 & pids+=($!)
+dotnet bench/Tiergate.Bench.BareYarp/bin/Release/net10.0/Tiergate.Bench.BareYarp.dll 9102 http://127.0.0.1:9101/ & pids+=($!)
+tgargs=(--data "$work/data" --config "$here/policy.yaml")
+dotnet "$tg" serve --urls http://127.0.0.1:9103 "${tgargs[@]}" >"$work/tiergate.log" 2>&1 & pids+=($!)
+node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!)
+
+for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:8787/; do
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$url" -X GET && break; sleep 0.2; done
+done
+sleep 1
+
+dotnet "$tg" users add --email bench@example.org "${tgargs[@]}" >/dev/null
+key=$(dotnet "$tg" keys create --user bench@example.org --expires-days 30 --allow-ip 127.0.0.1 --json "${tgargs[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+
+body="$here/body.json"
+declare -A url hdrs
+url[direct]=http://127.0.0.1:9101/v1/chat/completions
+url[yarp]=http://127.0.0.1:9102/v1/chat/completions
+url[tiergate]=http://127.0.0.1:9103/v1/chat/completions
+url[portkey]=http://127.0.0.1:8787/v1/chat/completions
+hdrs[direct]="-H Authorization:Bearer_x"
+hdrs[yarp]="-H Authorization:Bearer_x"
+hdrs[tiergate]="-H Authorization:Bearer_$key"
+hdrs[portkey]="-H Authorization:Bearer_x -H x-portkey-provider:openai -H x-portkey-custom-host:http://127.0.0.1:9101/v1"
+
+load() { # name extra-hey-args...
+  local name=$1; shift
+  # hey takes -H "Name: value"; the table above uses '_' for the space after Bearer.
+  local h=() tok
+  for tok in ${hdrs[$name]}; do [ "$tok" = -H ] && continue; h+=(-H "$(echo "$tok" | sed 's/:/: /; s/Bearer_/Bearer /')"); done
+  hey "$@" -m POST -T application/json -D "$body" "${h[@]}" "${url[$name]}"
+}
+
+results="$work/results.tsv"
+: >"$results"
+for name in direct yarp tiergate portkey; do
+  load "$name" -n 2000 -c 16 >/dev/null                  # warm-up: JIT, pools
+  load "$name" -z "${secs}s" -c "$conns" >"$work/$name.max"
+  load "$name" -z "${secs}s" -c 10 -q 50 >"$work/$name.500"   # 10 workers x 50 req/s = 500 req/s
+  python3 "$here/parse_hey.py" "$name" "$work/$name.max" "$work/$name.500" >>"$results"
+done
+
+python3 "$here/report.py" "$results" "$secs" "$conns"
+echo "(raw hey output in $work)"
