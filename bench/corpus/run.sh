@@ -8,7 +8,7 @@ dotnet build -c Release -v q "$ROOT/tests/Tiergate.Corpus.Tests/FilterHost" >/de
 HOST="$ROOT/tests/Tiergate.Corpus.Tests/FilterHost/bin/Release/net10.0/Tiergate.Corpus.FilterHost"
 [ -f "$DIR/corpus.jsonl" ] || zstd -q -d -f "$DIR/corpus.jsonl.zst" -o "$DIR/corpus.jsonl"
 BYTES=$(stat -c %s "$DIR/corpus.jsonl")
-mbps() { python3 -c "print(f'{$BYTES/1e6/$1:.0f}')"; }
+mbps() { python3 -c "print(f'{$BYTES/1e6/$1:.1f}')"; }
 t() { local s=$(date +%s.%N); "$@" >/dev/null; python3 -c "print(f'{$(date +%s.%N)-$s:.2f}')"; }
 echo "input: $BYTES bytes uncompressed ($(stat -c %s "$DIR/corpus.jsonl.zst") zstd), $(wc -l < "$DIR/terms.txt") terms, $(nproc) cores"
 cat "$DIR/corpus.jsonl" > /dev/null  # warm the page cache
@@ -24,3 +24,30 @@ import json, sys
 t = json.load(open(sys.argv[1]))["totals"]
 print(f"documents {t['documentsIn']}, kept {t['kept']}, removed {t['removed']}, invalid {t['invalid']}")
 PY
+
+# Classifier stage vs fastText predict, on the same documents (first ~100 MB of the corpus):
+# every document goes through the classifier (a classifier-only stage), vs `fasttext predict`
+# on the same texts, one line each. fastText is trained on the same labelled sample data.
+MODEL="$ROOT/samples/safeguards/model/default.tglc"
+head -c 100000000 "$DIR/corpus.jsonl" | head -n -1 > "$DIR/cls.jsonl"
+python3 - "$DIR/cls.jsonl" "$DIR/cls.txt" "$ROOT/samples/safeguards/model/labeled.jsonl" "$DIR/labeled.ft" <<'PY'
+import json, sys
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1]):
+        out.write(json.loads(line)["text"].replace("\n", " ") + "\n")
+with open(sys.argv[4], "w") as out:
+    for line in open(sys.argv[3]):
+        d = json.loads(line)
+        labels = " ".join("__label__" + l for l in d["label"]) or "__label__none"
+        out.write(labels + " " + d["text"].replace("\n", " ") + "\n")
+PY
+CBYTES=$(stat -c %s "$DIR/cls.txt")
+fasttext supervised -input "$DIR/labeled.ft" -output "$DIR/ft" -epoch 10 -wordNgrams 2 -minn 3 -maxn 5 -bucket 262144 -verbose 0
+FT=$(t fasttext predict "$DIR/ft.bin" "$DIR/cls.txt")
+printf 'stages:\n  - name: classifier\n    classifier: %s\n    label: bio\n    threshold: 0.5\n' "$MODEL" > "$DIR/cls-spec.yaml"
+rm -rf "$DIR/out-cls"
+TGC=$(t "$HOST" filter --input "$DIR/cls.jsonl" --output "$DIR/out-cls" --spec "$DIR/cls-spec.yaml" --tag-only)
+echo "classifier stage on $CBYTES text bytes ($(wc -l < "$DIR/cls.txt") docs):"
+echo "  fasttext predict (1 thread):          ${FT}s  $(python3 -c "print(f'{$CBYTES/1e6/$FT:.2f}')") MB/s"
+echo "  tiergate classifier-only stage:       ${TGC}s  $(python3 -c "print(f'{$CBYTES/1e6/$TGC:.2f}')") MB/s (includes JSON parse, sidecar)"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
