@@ -34,6 +34,9 @@ public static class ErrorCodes
     public static readonly ErrorCode RateLimited = new("TG1030", "rate_limited", 429, RateLimit, "The tier's requests-per-minute or tokens-per-minute limit is reached; see Retry-After.");
     public static readonly ErrorCode QuotaExceeded = new("TG1031", "quota_exceeded", 429, RateLimit, "The tier's daily token quota is spent; see Retry-After.");
 
+    // Gateway: content screening.
+    public static readonly ErrorCode ContentBlocked = new("TG1050", "content_blocked", 400, Invalid, "The tier's safeguard profile blocks this hazard category in the prompt or the answer; the error names the category.");
+
     // Gateway: upstream.
     public static readonly ErrorCode UpstreamError = new("TG1040", "upstream_error", 502, Upstream, "The variant's upstream failed or answered with an error.");
     public static readonly ErrorCode UpstreamTimeout = new("TG1041", "upstream_timeout", 504, Upstream, "The upstream did not answer within gateway.upstream_timeout_seconds.");

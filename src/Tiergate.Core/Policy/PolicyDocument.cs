@@ -7,8 +7,10 @@ public sealed class PolicyDocument
         IReadOnlyList<VariantConfig> variants,
         IReadOnlyList<AcceptableUsePolicy> policies,
         IReadOnlyList<TierConfig> tiers,
-        GatewaySettings gateway)
+        GatewaySettings gateway,
+        SafeguardsSettings? safeguards = null)
     {
+        Safeguards = safeguards ?? SafeguardsSettings.Default;
         Variants = variants;
         Policies = policies;
         Tiers = tiers;
@@ -25,6 +27,8 @@ public sealed class PolicyDocument
     public IReadOnlyList<TierConfig> Tiers { get; }
 
     public GatewaySettings Gateway { get; }
+
+    public SafeguardsSettings Safeguards { get; }
 
     public IReadOnlyDictionary<string, VariantConfig> VariantsByName { get; }
 

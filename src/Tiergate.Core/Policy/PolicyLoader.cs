@@ -18,10 +18,11 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, [new PolicyError(path, $"cannot read file: {e.Message}")]);
         }
 
-        return Load(text);
+        return Load(text, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static PolicyLoadResult Load(string yaml)
+    /// <param name="baseDirectory">Relative paths in the policy (safeguards.directory) resolve against it; the current directory when null.</param>
+    public static PolicyLoadResult Load(string yaml, string? baseDirectory = null)
     {
         var errors = new List<PolicyError>();
         var stream = new YamlStream();
@@ -49,13 +50,14 @@ public static class PolicyLoader
         var variants = ReadList(root, "variants", errors, VariantReader.Read);
         var policies = ReadList(root, "policies", errors, AcceptableUsePolicyReader.Read);
         var tiers = ReadList(root, "tiers", errors, TierReader.Read);
-        var gateway = GatewaySettingsReader.Read(new YamlFields(root.Node("gateway"), "gateway", errors));
+        var gateway = GatewaySettingsReader.Read(root.Nested("gateway"));
+        var safeguards = SafeguardsSettingsReader.Read(root.Nested("safeguards"), baseDirectory);
         root.RejectUnknownKeys();
 
         PolicyCrossChecks.Check(variants, policies, tiers, errors);
         return errors.Count > 0
             ? new PolicyLoadResult(null, errors)
-            : new PolicyLoadResult(new PolicyDocument(Items(variants), Items(policies), Items(tiers), gateway), errors);
+            : new PolicyLoadResult(new PolicyDocument(Items(variants), Items(policies), Items(tiers), gateway, safeguards), errors);
     }
 
     private static List<ListEntry<T>> ReadList<T>(

@@ -3,6 +3,7 @@ namespace Tiergate.Core.Policy;
 /// <summary>An access level: which variants, under which policy, for whom, and how it is watched.</summary>
 /// <param name="GrantDays">How long a grant lasts; null for grants that do not expire.</param>
 /// <param name="AutoGrant">Granted to every user when the user is created.</param>
+/// <param name="Safeguards">How prompts and answers are screened per hazard category.</param>
 public sealed record TierConfig(
     string Name,
     string? Description,
@@ -13,4 +14,5 @@ public sealed record TierConfig(
     int? GrantDays,
     bool AutoGrant,
     TierLimits Limits,
-    MonitoringConfig Monitoring);
+    MonitoringConfig Monitoring,
+    SafeguardProfile Safeguards);

@@ -56,9 +56,10 @@ internal static class TierReader
             m.Enum("level", MonitoringNames) ?? MonitoringLevel.Standard,
             m.Enum("privacy", PrivacyNames) ?? PrivacyMode.Full);
         m.RejectUnknownKeys();
+        var safeguards = SafeguardProfileReader.Read(f);
 
         return name is null || policy is null
             ? null
-            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring);
+            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards);
     }
 }

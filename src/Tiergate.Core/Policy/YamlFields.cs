@@ -119,6 +119,35 @@ internal sealed class YamlFields
 
     public int? Int(string key, int min, int max = int.MaxValue) => (int?)Long(key, min, max);
 
+    public double? Double(string key, double min, double max)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Error(Child(key), $"expected a number from {min} to {max}, got '{text}'", Node(key));
+        return null;
+    }
+
+    /// <summary>Every key of this mapping, each marked as known (for open-ended mappings such as categories).</summary>
+    public IReadOnlyList<string> Keys()
+    {
+        var keys = _node?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToList() ?? [];
+        foreach (var key in keys)
+        {
+            _known.Add(key);
+        }
+
+        return keys;
+    }
+
     public TEnum? Enum<TEnum>(string key, IReadOnlyDictionary<string, TEnum> names)
         where TEnum : struct
     {

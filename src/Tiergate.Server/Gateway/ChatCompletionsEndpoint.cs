@@ -6,6 +6,7 @@ using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Proxy;
+using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Gateway;
 
@@ -21,6 +22,8 @@ public sealed class ChatCompletionsEndpoint(
     ChatProxy proxy,
     GatewayAudit audit,
     GatewayMetrics metrics,
+    ContentScreening screening,
+    SafeguardRecorder safeguards,
     TimeProvider time)
 {
     public const string TierHeader = "X-Tiergate-Tier";
@@ -56,6 +59,19 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
+        var input = screening.Screen(tier, PromptText.Of(request.Messages), output: false);
+        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, request.Model, input, output: false))
+        {
+            return;
+        }
+
+        if (input.Block is { } block)
+        {
+            metrics.Completed(ErrorCodes.ContentBlocked.Name, tier.Name, request.Model, 0, Stopwatch.GetElapsedTime(started));
+            await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The prompt touches '{block.Category}', which the tier '{tier.Name}' blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "input"));
+            return;
+        }
+
         var budget = request.MaxTokens ?? tier.Limits.MaxOutputTokens;
         var limit = limiter.TryReserve(caller.User.Id, tier, request.PromptTokens + budget);
         if (limit.Reservation is not { } reservation)
@@ -78,8 +94,17 @@ public sealed class ChatCompletionsEndpoint(
         context.Response.Headers["X-Tiergate-Tier"] = tier.Name;
         var endpoint = upstreams[request.Model];
         var body = request.ForUpstream(endpoint.Model, budget);
-        var outcome = await proxy.ForwardAsync(context, endpoint, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout);
+        var outputScreening = screening.AllowsEverything(tier, output: true)
+            ? null
+            : new OutputScreening(text => screening.Screen(tier, text, output: true), !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars);
+        var outcome = await proxy.ForwardAsync(context, endpoint, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
         Settle(reservation, outcome);
+        if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
+        {
+            // The answer has been sent or withheld already; a failed record is logged by the audit log itself.
+            await RecordScreeningAsync(context, caller, tier, request.Model, output, output: true);
+        }
+
         metrics.Completed(outcome.Status.ToString(), tier.Name, request.Model, outcome.Usage?.Total ?? 0, Stopwatch.GetElapsedTime(started));
     }
 
@@ -96,6 +121,21 @@ public sealed class ChatCompletionsEndpoint(
         else if (outcome.Status is ProxyStatus.UpstreamFailed or ProxyStatus.TimedOut && outcome.UpstreamStatus == 0)
         {
             UsageLimiter.Settle(reservation, 0);
+        }
+    }
+
+    /// <summary>Records blocks and flags; false (and a 503 sent) when the audit record cannot be written.</summary>
+    private async Task<bool> RecordScreeningAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output)
+    {
+        try
+        {
+            await safeguards.RecordAsync(caller, tier, variant, outcome, output, CancellationToken.None);
+            return true;
+        }
+        catch (AuditUnavailableException)
+        {
+            await OpenAiError.WriteAsync(context, ErrorCodes.AuditUnavailable, "The request could not be recorded, so it was not sent to the model.");
+            return false;
         }
     }
 

@@ -7,9 +7,10 @@ namespace Tiergate.Server.Gateway;
 /// <summary>A parsed chat completion request: what the gateway needs to decide, and the body to forward.</summary>
 public sealed class ChatRequest
 {
-    private ChatRequest(JsonObject body, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens)
+    private ChatRequest(JsonObject body, JsonArray messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens)
     {
         Body = body;
+        Messages = messages;
         Model = model;
         Stream = stream;
         MaxTokens = maxTokens;
@@ -18,6 +19,8 @@ public sealed class ChatRequest
     }
 
     public JsonObject Body { get; }
+
+    public JsonArray Messages { get; }
 
     public string Model { get; }
 
@@ -59,7 +62,7 @@ public sealed class ChatRequest
         var stream = body["stream"] is JsonValue s && s.TryGetValue<bool>(out var b) && b;
         var maxTokens = ReadPositiveInt(body, "max_completion_tokens") ?? ReadPositiveInt(body, "max_tokens");
         var wantsUsage = body["stream_options"] is JsonObject options && options["include_usage"] is JsonValue u && u.TryGetValue<bool>(out var include) && include;
-        return new ChatRequest(body, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages));
+        return new ChatRequest(body, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages));
     }
 
     /// <summary>The body as the upstream should see it: its own model name, usage reporting on, a completion budget.</summary>

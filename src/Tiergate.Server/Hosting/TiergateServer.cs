@@ -7,7 +7,9 @@ using Tiergate.Core.Errors;
 using Tiergate.Core.Keys;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
+using Tiergate.Monitoring.Events;
 using Tiergate.Server.Proxy;
+using Tiergate.Server.Screening;
 using Tiergate.Storage;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
@@ -59,6 +61,9 @@ public static class TiergateServer
         services.AddSingleton<ChatProxy>();
         services.AddSingleton<GatewayAudit>();
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ContentScreening>();
+        services.AddSingleton<UsageEventChannel>();
+        services.AddSingleton<SafeguardRecorder>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ModelsEndpoint>();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Tiergate.Core.Errors;
 using Tiergate.Server.Gateway;
+using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Proxy;
 
@@ -16,7 +17,7 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
 {
     private const int MaxBufferedAnswerBytes = 32 * 1024 * 1024;
 
-    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout)
+    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout, OutputScreening? screening)
     {
         using var silence = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, silence.Token);
@@ -51,10 +52,10 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
                     return new ProxyOutcome(ProxyStatus.UpstreamFailed, null, status);
                 }
 
-                var usage = stream && IsEventStream(response)
-                    ? await RelayStreamAsync(context, response, keepUsageChunk, silence, timeout, token)
-                    : await RelayWholeAsync(context, response, token);
-                return new ProxyOutcome(ProxyStatus.Completed, usage, status);
+                var (usage, output) = stream && IsEventStream(response)
+                    ? await RelayStreamAsync(context, response, keepUsageChunk, screening, silence, timeout, token)
+                    : await RelayWholeAsync(context, response, screening, token);
+                return new ProxyOutcome(ProxyStatus.Completed, usage, status, output);
             }
             catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException or InvalidDataException)
             {
@@ -89,26 +90,34 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
         return new ProxyOutcome(ProxyStatus.UpstreamFailed, null, 0);
     }
 
-    private static async Task<UpstreamUsage?> RelayStreamAsync(HttpContext context, HttpResponseMessage response, bool keepUsageChunk, CancellationTokenSource silence, TimeSpan timeout, CancellationToken token)
+    private static async Task<(UpstreamUsage?, ScreeningOutcome)> RelayStreamAsync(HttpContext context, HttpResponseMessage response, bool keepUsageChunk, OutputScreening? screening, CancellationTokenSource silence, TimeSpan timeout, CancellationToken token)
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         await using var upstream = await response.Content.ReadAsStreamAsync(token);
-        var relay = new StreamRelay(upstream, context.Response, keepUsageChunk, () => silence.CancelAfter(timeout));
+        var relay = new StreamRelay(upstream, context.Response, keepUsageChunk, screening, () => silence.CancelAfter(timeout));
         await relay.RunAsync(token);
-        return relay.Usage;
+        return (relay.Usage, relay.Screening);
     }
 
-    private static async Task<UpstreamUsage?> RelayWholeAsync(HttpContext context, HttpResponseMessage response, CancellationToken token)
+    private static async Task<(UpstreamUsage?, ScreeningOutcome)> RelayWholeAsync(HttpContext context, HttpResponseMessage response, OutputScreening? screening, CancellationToken token)
     {
         var answer = await ReadLimitedAsync(response, token);
+        var usage = UpstreamUsage.TryRead(answer, out var reported) ? reported : (UpstreamUsage?)null;
+        var output = screening is null ? ScreeningOutcome.Clean : screening.Screen(AnswerText.Of(answer));
+        if (output.Block is { } block)
+        {
+            await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The answer was withheld: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output"));
+            return (usage, output);
+        }
+
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer, token);
-        return UpstreamUsage.TryRead(answer, out var usage) ? usage : null;
+        return (usage, output);
     }
 
     /// <summary>

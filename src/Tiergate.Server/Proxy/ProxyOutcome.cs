@@ -16,4 +16,5 @@ public enum ProxyStatus
     ClientGone,
 }
 
-public sealed record ProxyOutcome(ProxyStatus Status, UpstreamUsage? Usage, int UpstreamStatus);
+/// <param name="Output">What screening the answer found; <see cref="Screening.ScreeningOutcome.Clean"/> when not screened.</param>
+public sealed record ProxyOutcome(ProxyStatus Status, UpstreamUsage? Usage, int UpstreamStatus, Screening.ScreeningOutcome? Output = null);

@@ -1,19 +1,28 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Tiergate.Core.Errors;
+using Tiergate.Server.Gateway;
+using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Proxy;
 
 /// <summary>
 /// Passes a server-sent event stream to the client event by event, as each arrives: whole events
-/// only, so the gateway can read usage from them and drop the usage chunk it asked for itself.
+/// only, so the gateway can read usage from them, drop the usage chunk it asked for itself, and
+/// screen the answer (holding events back where the tier can block).
 /// </summary>
-internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool keepUsageChunk, Action rearmTimeout)
+internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool keepUsageChunk, OutputScreening? screening, Action rearmTimeout)
 {
     private const int ReadSize = 16 * 1024;
     private const int MaxEventBytes = 4 * 1024 * 1024;
+    private readonly StreamOutputGuard? _guard = screening is null ? null : new StreamOutputGuard(screening);
+    private readonly List<byte[]> _release = [];
 
     public UpstreamUsage? Usage { get; private set; }
 
+    public ScreeningOutcome Screening => _guard?.Outcome ?? ScreeningOutcome.Clean;
+
+    /// <summary>Relays until the upstream ends or the answer is blocked (then the stream ends with an error event and no [DONE]).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize * 2);
@@ -35,7 +44,13 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 }
 
                 filled += read;
-                var consumed = await ForwardCompleteEventsAsync(buffer.AsMemory(0, filled), cancellationToken);
+                var (consumed, open) = await ForwardCompleteEventsAsync(buffer.AsMemory(0, filled), cancellationToken);
+                if (!open)
+                {
+                    await WriteBlockedAsync(cancellationToken);
+                    return;
+                }
+
                 if (consumed > 0)
                 {
                     Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
@@ -44,7 +59,14 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 }
             }
 
-            if (filled > 0)
+            if (_guard is not null && !_guard.Finish(_release))
+            {
+                await WriteBlockedAsync(cancellationToken);
+                return;
+            }
+
+            await WriteReleasedAsync(cancellationToken);
+            if (filled > 0 && _guard is null)
             {
                 await response.Body.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
             }
@@ -55,7 +77,7 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
         }
     }
 
-    private async ValueTask<int> ForwardCompleteEventsAsync(ReadOnlyMemory<byte> pending, CancellationToken cancellationToken)
+    private async ValueTask<(int Consumed, bool Open)> ForwardCompleteEventsAsync(ReadOnlyMemory<byte> pending, CancellationToken cancellationToken)
     {
         var offset = 0;
         var runStart = 0;
@@ -67,7 +89,8 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 break;
             }
 
-            var data = SseEvents.Data(pending.Span.Slice(offset, length));
+            var sseEvent = pending.Slice(offset, length);
+            var data = SseEvents.Data(sseEvent.Span);
             var dropped = false;
             if (data.IndexOf("\"usage\":{"u8) >= 0 && UpstreamUsage.TryRead(data, out var usage))
             {
@@ -75,7 +98,16 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 dropped = !keepUsageChunk && SseEvents.IsUsageOnlyChunk(data);
             }
 
-            if (dropped)
+            if (_guard is not null)
+            {
+                if (!dropped && !_guard.Add(sseEvent.Span, data, _release))
+                {
+                    return (offset, false);
+                }
+
+                await WriteReleasedAsync(cancellationToken);
+            }
+            else if (dropped)
             {
                 await response.Body.WriteAsync(pending[runStart..offset], cancellationToken);
                 runStart = offset + length;
@@ -84,12 +116,32 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
             offset += length;
         }
 
-        if (offset > runStart)
+        if (_guard is null && offset > runStart)
         {
             await response.Body.WriteAsync(pending[runStart..offset], cancellationToken);
         }
 
-        return offset;
+        return (offset, true);
+    }
+
+    private async ValueTask WriteReleasedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var released in _release)
+        {
+            await response.Body.WriteAsync(released, cancellationToken);
+        }
+
+        _release.Clear();
+    }
+
+    private async Task WriteBlockedAsync(CancellationToken cancellationToken)
+    {
+        var block = _guard!.Outcome.Block!;
+        var error = OpenAiError.Serialize(ErrorCodes.ContentBlocked, $"The answer was stopped: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output"));
+        await response.Body.WriteAsync("data: "u8.ToArray(), cancellationToken);
+        await response.Body.WriteAsync(error, cancellationToken);
+        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
 
     private static byte[] Grow(byte[] buffer, int filled)

@@ -1,0 +1,72 @@
+using Tiergate.Core.Policy;
+using Tiergate.Safeguards.Defaults;
+using Tiergate.Safeguards.Screening;
+
+namespace Tiergate.Server.Screening;
+
+/// <summary>
+/// Applies a tier's safeguard profile to the screening engine's verdicts. One engine (term lists and
+/// classifier) serves every tier; only the actions and thresholds differ per tier and direction.
+/// </summary>
+public sealed class ContentScreening
+{
+    /// <summary>Where the default term lists and model are copied next to the executable.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "safeguards");
+
+    private readonly Screener _screener;
+
+    public ContentScreening(PolicyDocument policy)
+    {
+        var directory = policy.Safeguards.Directory ?? DefaultDirectory;
+        if (!Directory.Exists(Path.Combine(directory, SafeguardDefaults.TermsFolder)) || !File.Exists(Path.Combine(directory, SafeguardDefaults.ModelFile)))
+        {
+            // Fail closed: a gateway that cannot screen does not start.
+            throw new InvalidOperationException(
+                $"The safeguards directory '{directory}' must contain {SafeguardDefaults.TermsFolder}/*.tsv and {SafeguardDefaults.ModelFile}.");
+        }
+
+        _screener = SafeguardDefaults.CreateScreener(directory);
+    }
+
+    public IReadOnlyList<string> Categories => _screener.Categories;
+
+    /// <summary>True when the tier lets every category through unrecorded in this direction, so screening can be skipped.</summary>
+    public bool AllowsEverything(TierConfig tier, bool output) =>
+        Categories.All(c => tier.Safeguards.RuleFor(c, output).Action == SafeguardAction.Allow);
+
+    /// <summary>True when nothing in this direction can be blocked, so a stream needs no hold-back.</summary>
+    public bool OnlyFlags(TierConfig tier, bool output) =>
+        Categories.All(c => tier.Safeguards.RuleFor(c, output).Action != SafeguardAction.Block);
+
+    public ScreeningOutcome Screen(TierConfig tier, string text, bool output)
+    {
+        if (text.Length == 0 || AllowsEverything(tier, output))
+        {
+            return ScreeningOutcome.Clean;
+        }
+
+        var result = _screener.Screen(text);
+        CategoryHit? block = null;
+        List<CategoryHit>? flags = null;
+        foreach (var verdict in result.Verdicts)
+        {
+            var rule = tier.Safeguards.RuleFor(verdict.Category, output);
+            if (!verdict.Flagged || verdict.Score < rule.Threshold || rule.Action == SafeguardAction.Allow)
+            {
+                continue;
+            }
+
+            var hit = new CategoryHit(verdict.Category, verdict.Score, verdict.Stage, verdict.MatchedTerms.Select(t => t.Text).ToList());
+            if (rule.Action == SafeguardAction.Block)
+            {
+                block ??= hit;
+            }
+            else
+            {
+                (flags ??= []).Add(hit);
+            }
+        }
+
+        return block is null && flags is null ? ScreeningOutcome.Clean : new ScreeningOutcome(block, flags ?? []);
+    }
+}
