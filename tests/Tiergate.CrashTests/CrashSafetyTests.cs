@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Storage;
 using Tiergate.Storage.Audit;
+using Xunit.Abstractions;
 
 namespace Tiergate.CrashTests;
 
