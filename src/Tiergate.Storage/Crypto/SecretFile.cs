@@ -40,24 +40,31 @@ public static class SecretFile
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
+        // Write a temporary file, then move it into place without overwriting: a reader never sees a
+        // half-written secret, and of two processes creating it at once, the second uses the first's.
         var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnly;
         }
 
-        try
+        using (var stream = new FileStream(temporary, options))
+        using (var writer = new StreamWriter(stream))
         {
-            using var stream = new FileStream(path, options);
-            using var writer = new StreamWriter(stream);
             writer.Write(Convert.ToBase64String(secret));
             writer.Flush();
             stream.Flush(flushToDisk: true);
         }
+
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process created it first: use theirs.
+            File.Delete(temporary);
             return Read(path);
         }
 

@@ -32,6 +32,18 @@ public sealed class KeyEncryptionKeyTests
     }
 
     [Fact]
+    public async Task Load_ManyProcessesCreateAtOnce_AllGetTheSameKey()
+    {
+        var storage = NewStorage();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => KeyEncryptionKey.Load(storage, null, _ => null).Id)));
+
+        Assert.Single(ids.Distinct());
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(KeyEncryptionKey.DefaultPath(storage))!));
+        Directory.Delete(storage.DataDirectory, recursive: true);
+    }
+
+    [Fact]
     public void Load_MissingKekFile_ThrowsSetupException()
     {
         Assert.Throws<CryptographicSetupException>(() => KeyEncryptionKey.Load(NewStorage(), "/nonexistent/kek", _ => null));
