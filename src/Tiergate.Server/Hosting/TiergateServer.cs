@@ -37,6 +37,9 @@ public static class TiergateServer
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // Fail at start, not on the first request, when the screening engine cannot load.
+        app.Services.GetRequiredService<ContentScreening>();
         app.UseMiddleware<UnhandledErrors>();
         app.MapHealth();
         app.MapGet("/v1/models", (HttpContext c, ModelsEndpoint e) => e.HandleAsync(c));

@@ -27,11 +27,12 @@ internal sealed partial class UnhandledErrors(RequestDelegate next, ILogger<Unha
         }
         catch (Exception e)
         {
-            LogUnhandled(logger, e.GetType().FullName ?? "?", context.Request.Path.Value ?? "");
+            // The stack, never the message: messages can quote request content.
+            LogUnhandled(logger, e.GetType().FullName ?? "?", context.Request.Path.Value ?? "", e.StackTrace ?? "");
             await OpenAiError.WriteAsync(context, ErrorCodes.InternalError, "Tiergate failed unexpectedly; the server log has details.");
         }
     }
 
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}")]
-    private static partial void LogUnhandled(ILogger logger, string exceptionType, string path);
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} on {Path}\n{StackTrace}")]
+    private static partial void LogUnhandled(ILogger logger, string exceptionType, string path, string stackTrace);
 }

@@ -8,35 +8,27 @@ namespace Tiergate.Storage.Accounts;
 
 /// <summary>
 /// Loads what the gateway needs to decide on one request. It reads the database on every request
-/// (two compiled queries) so that a revocation made by the CLI or another gateway holds from the
+/// (two indexed queries; EF caches their translation) so that a revocation made by the CLI or another gateway holds from the
 /// next request on; there is deliberately no cache that could serve a revoked key.
 /// </summary>
 public sealed class CallerStore(TiergateDatabase database)
 {
-    private static readonly Func<TiergateDbContext, string, CancellationToken, Task<KeyAndUser?>> KeyQuery =
-        EF.CompileAsyncQuery((TiergateDbContext db, string id, CancellationToken _) =>
-            db.ApiKeys.AsNoTracking()
-                .Where(k => k.Id == id)
-                .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new KeyAndUser(k, u))
-                .FirstOrDefault());
-
-    private static readonly Func<TiergateDbContext, long, IAsyncEnumerable<GrantEntity>> GrantsQuery =
-        EF.CompileAsyncQuery((TiergateDbContext db, long userId) =>
-            db.Grants.AsNoTracking().Where(g => g.UserId == userId && g.RevokedAt == null));
-
     public async Task<(CallerContext Caller, byte[] Hash)?> FindAsync(string keyId, IPAddress? client, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        if (await KeyQuery(db, keyId, cancellationToken) is not { } row)
+        var row = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Id == keyId)
+            .Join(db.Users, k => k.UserId, u => u.Id, (k, u) => new KeyAndUser(k, u))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        var grants = new List<GrantFacts>();
-        await foreach (var g in GrantsQuery(db, row.User.Id).WithCancellation(cancellationToken))
-        {
-            grants.Add(new GrantFacts(g.Tier, g.GrantedAt, g.ExpiresAt, g.RevokedAt));
-        }
+        var grants = await db.Grants.AsNoTracking()
+            .Where(g => g.UserId == row.User.Id && g.RevokedAt == null)
+            .Select(g => new GrantFacts(g.Tier, g.GrantedAt, g.ExpiresAt, g.RevokedAt))
+            .ToListAsync(cancellationToken);
 
         return (new CallerContext(ToFacts(row.Key), ToFacts(row.User), grants, client), row.Key.Hash);
     }

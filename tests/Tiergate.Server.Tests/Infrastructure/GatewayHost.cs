@@ -37,6 +37,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public Uri OpenAiEndpoint => new(BaseUrl + "/v1");
 
     public TestStore Store { get; }
