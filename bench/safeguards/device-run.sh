@@ -26,7 +26,7 @@ done
 echo "== classifier: SpamAssassin, same split and same input file for both"
 head -1 "$w/test.ft" > "$w/one.ft"; for _ in $(seq 10); do cat "$w/test.ft"; done > "$w/test10.ft"
 n=$(wc -l < "$w/test10.ft")
-for cfg in "ft-default|-epoch 10" "ft-same|-epoch 10 -lr 0.5 -wordNgrams 2 -minn 3 -maxn 5 -bucket 262144"; do
+for cfg in "ft-default|-epoch 10" "ft-bigrams|-epoch 10 -wordNgrams 2 -bucket 262144" "ft-same|-epoch 10 -lr 0.5 -wordNgrams 2 -minn 3 -maxn 5 -bucket 262144"; do
   name=${cfg%%|*}; args=${cfg#*|}
   t=$( { time "$ft" supervised -input "$w/train.ft" -output "$w/$name" -thread 8 -verbose 0 $args; } 2>&1 )
   acc=$("$ft" test "$w/$name.bin" "$w/test.ft" | awk '/^P@1/{print $2}')
@@ -34,7 +34,8 @@ for cfg in "ft-default|-epoch 10" "ft-same|-epoch 10 -lr 0.5 -wordNgrams 2 -minn
   t2=$( { time taskset -c 5 "$ft" predict "$w/$name.bin" "$w/test10.ft" > /dev/null; } 2>&1 )
   echo "fastText $name ($args): train ${t}s (8 threads), accuracy $acc, predict $n mails: ${t2}s incl. load ${t1}s -> $(awk "BEGIN{printf \"%.0f\", $n/($t2-$t1)}") mails/s"
 done
-t=$( { time taskset -c 6 "$perf" train "$w/train.ft" "$w/tg.tglc" 10 2 3 5 > "$w/train.json"; } 2>&1 )
-echo "tiergate: train ${t}s (1 thread) $(cat "$w/train.json")"
-echo "tiergate: $(taskset -c 6 "$perf" eval "$w/tg.tglc" "$w/test.ft")"
-echo "tiergate predict: $(taskset -c 6 "$perf" predict "$w/tg.tglc" "$w/test.ft" 10)"
+for cfg in "words|10 1 0 0" "bigrams|10 2 0 0" "bigrams+char3-5|10 2 3 5"; do
+  name=${cfg%%|*}; args=${cfg#*|}
+  t=$( { time taskset -c 6 "$perf" train "$w/train.ft" "$w/tg.tglc" $args > "$w/train.json"; } 2>&1 )
+  echo "tiergate $name (epochs wordNgrams minn maxn = $args): train ${t}s (1 thread); $(taskset -c 6 "$perf" eval "$w/tg.tglc" "$w/test.ft"); predict $(taskset -c 6 "$perf" predict "$w/tg.tglc" "$w/test.ft" 10)"
+done

@@ -44,7 +44,7 @@ public sealed class LinearClassifier : ITextClassifier
 
     public void Score(ReadOnlySpan<char> text, Span<float> probabilities)
     {
-        var buffer = t_buffer ??= new NormalizedText(4096);
+        var buffer = t_buffer ??= new NormalizedText(4096, trackSourceOffsets: false);
         Normalizer.Normalize(text, buffer);
         ScoreNormalized(buffer.Utf8, probabilities);
     }
@@ -52,7 +52,7 @@ public sealed class LinearClassifier : ITextClassifier
     /// <summary>Scores UTF-8 text.</summary>
     public void ScoreUtf8(ReadOnlySpan<byte> utf8, Span<float> probabilities)
     {
-        var buffer = t_buffer ??= new NormalizedText(4096);
+        var buffer = t_buffer ??= new NormalizedText(4096, trackSourceOffsets: false);
         Normalizer.NormalizeUtf8(utf8, buffer);
         ScoreNormalized(buffer.Utf8, probabilities);
     }

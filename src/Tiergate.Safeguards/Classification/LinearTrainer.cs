@@ -41,7 +41,7 @@ public static class LinearTrainer
 
         // Featurise once: normalised text -> feature buckets.
         var normalizer = new TextNormalizer(options.Normalizer);
-        var buffer = new NormalizedText(4096);
+        var buffer = new NormalizedText(4096, trackSourceOffsets: false);
         var featureLists = new int[examples.Count][];
         var scratch = new List<int>(4096);
         for (var i = 0; i < examples.Count; i++)

@@ -65,8 +65,8 @@ internal ref struct NormalizationWriter
     public readonly bool AtWordStart => _count == 0 && !_symbolPending;
 
     /// <summary>
-    /// Appends a run of two or more ASCII letters that is preceded and followed by separators
-    /// (the caller checks), lowering it in bulk. Equivalent to accepting its letters one by one.
+    /// Appends a run of two or more ASCII letters, or of one or more ASCII digits, that starts a word and is
+    /// followed by a separator (the caller checks), lowering it in bulk. Equivalent to accepting it unit by unit.
     /// </summary>
     public void AppendAsciiWord<T>(ReadOnlySpan<T> word, int sourceStart)
         where T : unmanaged, IBinaryInteger<T>
@@ -84,15 +84,24 @@ internal ref struct NormalizationWriter
         _lastSingleLetter = false;
     }
 
-    /// <summary>Accepts an ASCII separator (not a letter, digit or leet symbol).</summary>
-    public void AcceptAsciiSeparator(int sourceStart)
+    /// <summary>Accepts a run of <paramref name="count"/> ASCII separators (not letters, digits or leet symbols).</summary>
+    public void AcceptAsciiSeparators(int sourceStart, int count)
     {
         if (_symbolPending)
         {
             SymbolToSeparator();
         }
 
-        Separator(sourceStart, sourceStart + 1);
+        FlushToken();
+        if (!_separatorPending)
+        {
+            _separatorPending = true;
+            _separatorStart = sourceStart;
+            _separatorCount = 0;
+        }
+
+        _separatorEnd = sourceStart + count;
+        _separatorCount += count;
     }
 
     public void Complete()

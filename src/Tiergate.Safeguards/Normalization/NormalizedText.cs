@@ -13,13 +13,18 @@ public sealed class NormalizedText
     private int[] _sourceStart;
     private int[] _sourceEnd;
 
-    public NormalizedText(int initialCapacity = 1024)
+    /// <param name="initialCapacity">Initial size in bytes; the buffer grows as needed.</param>
+    /// <param name="trackSourceOffsets">False skips the map back to source offsets (classification needs none).</param>
+    public NormalizedText(int initialCapacity = 1024, bool trackSourceOffsets = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(initialCapacity);
+        TracksSourceOffsets = trackSourceOffsets;
         _utf8 = new byte[initialCapacity];
-        _sourceStart = new int[initialCapacity];
-        _sourceEnd = new int[initialCapacity];
+        _sourceStart = trackSourceOffsets ? new int[initialCapacity] : [];
+        _sourceEnd = trackSourceOffsets ? new int[initialCapacity] : [];
     }
+
+    public bool TracksSourceOffsets { get; }
 
     public int Length { get; private set; }
 
@@ -33,7 +38,9 @@ public sealed class NormalizedText
 
     /// <summary>Maps a range of normalised bytes back to the range of source text it covers.</summary>
     public (int Start, int End) MapToSource(int start, int length) =>
-        (_sourceStart[start], _sourceEnd[start + length - 1]);
+        TracksSourceOffsets
+            ? (_sourceStart[start], _sourceEnd[start + length - 1])
+            : throw new InvalidOperationException("This buffer does not track source offsets.");
 
     public override string ToString() => System.Text.Encoding.UTF8.GetString(Utf8);
 
@@ -45,14 +52,18 @@ public sealed class NormalizedText
     internal void Append(byte value, int sourceStart, int sourceEnd)
     {
         var length = Length;
-        if ((uint)length >= (uint)_utf8.Length || (uint)length >= (uint)_sourceStart.Length || (uint)length >= (uint)_sourceEnd.Length)
+        if ((uint)length >= (uint)_utf8.Length)
         {
             Grow();
         }
 
         _utf8[length] = value;
-        _sourceStart[length] = sourceStart;
-        _sourceEnd[length] = sourceEnd;
+        if (TracksSourceOffsets)
+        {
+            _sourceStart[length] = sourceStart;
+            _sourceEnd[length] = sourceEnd;
+        }
+
         Length = length + 1;
     }
 
@@ -92,13 +103,20 @@ public sealed class NormalizedText
         }
 
         var bytes = _utf8.AsSpan(Length, letters.Length);
-        var starts = _sourceStart.AsSpan(Length, letters.Length);
-        var ends = _sourceEnd.AsSpan(Length, letters.Length);
         for (var i = 0; i < letters.Length; i++)
         {
             bytes[i] = (byte)(byte.CreateTruncating(letters[i]) | 0x20);
-            starts[i] = sourceStart + i;
-            ends[i] = sourceStart + i + 1;
+        }
+
+        if (TracksSourceOffsets)
+        {
+            var starts = _sourceStart.AsSpan(Length, letters.Length);
+            var ends = _sourceEnd.AsSpan(Length, letters.Length);
+            for (var i = 0; i < letters.Length; i++)
+            {
+                starts[i] = sourceStart + i;
+                ends[i] = sourceStart + i + 1;
+            }
         }
 
         Length += letters.Length;
@@ -108,7 +126,10 @@ public sealed class NormalizedText
     {
         var size = _utf8.Length * 2;
         Array.Resize(ref _utf8, size);
-        Array.Resize(ref _sourceStart, size);
-        Array.Resize(ref _sourceEnd, size);
+        if (TracksSourceOffsets)
+        {
+            Array.Resize(ref _sourceStart, size);
+            Array.Resize(ref _sourceEnd, size);
+        }
     }
 }

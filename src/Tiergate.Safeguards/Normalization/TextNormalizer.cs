@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Tiergate.Safeguards.Normalization;
@@ -12,15 +14,9 @@ namespace Tiergate.Safeguards.Normalization;
 /// </summary>
 public sealed class TextNormalizer
 {
-    private const int AsciiSeparator = 0;
-    private const int AsciiLetter = 1;
-    private const int AsciiOther = 2;
-    private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private const string WordOrLeet = Letters + "0123456789@$!|";
-
-    private static readonly SearchValues<char> AsciiLetters16 = SearchValues.Create(Letters);
-    private static readonly SearchValues<byte> AsciiLetters8 = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
-    private static readonly SearchValues<char> AsciiWordOrLeet = SearchValues.Create(WordOrLeet);
+    private const byte AsciiSeparator = 0;
+    private const byte AsciiLetter = 1;
+    private const byte AsciiDigit = 2;
 
     public TextNormalizer(NormalizerOptions? options = null)
     {
@@ -36,36 +32,60 @@ public sealed class TextNormalizer
     internal bool AsciiFastPath { get; init; } = true;
 
     /// <summary>Normalises UTF-16 text; source offsets are UTF-16 code unit indices.</summary>
+    public void Normalize(ReadOnlySpan<char> text, NormalizedText output) =>
+        Run(MemoryMarshal.Cast<char, ushort>(text), output);
+
+    /// <summary>Normalises UTF-8 text; source offsets are byte indices. Invalid bytes act as separators.</summary>
+    public void NormalizeUtf8(ReadOnlySpan<byte> utf8, NormalizedText output) => Run(utf8, output);
+
     [SkipLocalsInit]
-    public void Normalize(ReadOnlySpan<char> text, NormalizedText output)
+    private void Run<T>(ReadOnlySpan<T> text, NormalizedText output)
+        where T : unmanaged, IBinaryInteger<T>
     {
         ArgumentNullException.ThrowIfNull(output);
         Span<int> tokens = stackalloc int[3 * NormalizationWriter.TokenCapacity];
         Span<CharKind> kinds = stackalloc CharKind[NormalizationWriter.TokenCapacity];
         var writer = new NormalizationWriter(output, Options, tokens, kinds);
+        var classes = AsciiClasses;
+        var fast = AsciiFastPath;
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (c < 0x80 && AsciiFastPath)
+            var c = int.CreateTruncating(text[i]);
+            if (c < 0x80)
             {
-                var kind = AsciiKind(c);
-                if (kind == AsciiLetter && writer.AtWordStart)
+                if (fast)
                 {
-                    var run = text[i..].IndexOfAnyExcept(AsciiLetters16);
-                    run = run < 0 ? text.Length - i : run;
-                    if (run >= 2 && (i + run == text.Length || AsciiKind(text[i + run]) == AsciiSeparator))
+                    var kind = classes[c];
+                    if (kind == AsciiSeparator)
                     {
-                        writer.AppendAsciiWord(text.Slice(i, run), i);
-                        i += run;
+                        var j = i + 1;
+                        while (j < text.Length && int.CreateTruncating(text[j]) is var d && d < 0x80 && classes[d] == AsciiSeparator)
+                        {
+                            j++;
+                        }
+
+                        writer.AcceptAsciiSeparators(i, j - i);
+                        i = j;
                         continue;
                     }
-                }
-                else if (kind == AsciiSeparator)
-                {
-                    writer.AcceptAsciiSeparator(i);
-                    i++;
-                    continue;
+
+                    if (kind is AsciiLetter or AsciiDigit && writer.AtWordStart)
+                    {
+                        var j = i + 1;
+                        while (j < text.Length && int.CreateTruncating(text[j]) is var d && d < 0x80 && classes[d] == kind)
+                        {
+                            j++;
+                        }
+
+                        if ((kind == AsciiDigit || j - i >= 2)
+                            && (j == text.Length || (int.CreateTruncating(text[j]) is var e && e < 0x80 && classes[e] == AsciiSeparator)))
+                        {
+                            writer.AppendAsciiWord(text[i..j], i);
+                            i = j;
+                            continue;
+                        }
+                    }
                 }
 
                 writer.Accept(c, i, i + 1);
@@ -73,7 +93,19 @@ public sealed class TextNormalizer
                 continue;
             }
 
-            if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != OperationStatus.Done)
+            OperationStatus status;
+            Rune rune;
+            int consumed;
+            if (typeof(T) == typeof(byte))
+            {
+                status = Rune.DecodeFromUtf8(MemoryMarshal.Cast<T, byte>(text[i..]), out rune, out consumed);
+            }
+            else
+            {
+                status = Rune.DecodeFromUtf16(MemoryMarshal.Cast<T, char>(text[i..]), out rune, out consumed);
+            }
+
+            if (status != OperationStatus.Done)
             {
                 rune = Rune.ReplacementChar;
                 consumed = Math.Max(consumed, 1);
@@ -86,60 +118,18 @@ public sealed class TextNormalizer
         writer.Complete();
     }
 
-    /// <summary>Normalises UTF-8 text; source offsets are byte indices. Invalid bytes act as separators.</summary>
-    [SkipLocalsInit]
-    public void NormalizeUtf8(ReadOnlySpan<byte> utf8, NormalizedText output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        Span<int> tokens = stackalloc int[3 * NormalizationWriter.TokenCapacity];
-        Span<CharKind> kinds = stackalloc CharKind[NormalizationWriter.TokenCapacity];
-        var writer = new NormalizationWriter(output, Options, tokens, kinds);
-        var i = 0;
-        while (i < utf8.Length)
-        {
-            var b = utf8[i];
-            if (b < 0x80 && AsciiFastPath)
-            {
-                var kind = AsciiKind(b);
-                if (kind == AsciiLetter && writer.AtWordStart)
-                {
-                    var run = utf8[i..].IndexOfAnyExcept(AsciiLetters8);
-                    run = run < 0 ? utf8.Length - i : run;
-                    if (run >= 2 && (i + run == utf8.Length || AsciiKind(utf8[i + run]) == AsciiSeparator))
-                    {
-                        writer.AppendAsciiWord(utf8.Slice(i, run), i);
-                        i += run;
-                        continue;
-                    }
-                }
-                else if (kind == AsciiSeparator)
-                {
-                    writer.AcceptAsciiSeparator(i);
-                    i++;
-                    continue;
-                }
-
-                writer.Accept(b, i, i + 1);
-                i++;
-                continue;
-            }
-
-            if (Rune.DecodeFromUtf8(utf8[i..], out var rune, out var consumed) != OperationStatus.Done)
-            {
-                rune = Rune.ReplacementChar;
-                consumed = Math.Max(consumed, 1);
-            }
-
-            writer.Accept(rune.Value, i, i + consumed);
-            i += consumed;
-        }
-
-        writer.Complete();
-    }
-
-    /// <summary>Kind of an ASCII unit (below 0x80): letter, separator, or other (digit, leet symbol) for the slow path.</summary>
-    private static int AsciiKind(int c) =>
-        (uint)((c | 0x20) - 'a') <= 'z' - 'a' ? AsciiLetter : AsciiWordOrLeet.Contains((char)c) ? AsciiOther : AsciiSeparator;
+    /// <summary>ASCII classes: 0 separator, 1 letter, 2 digit, 3 leet symbol (<c>@ $ ! |</c>).</summary>
+    private static ReadOnlySpan<byte> AsciiClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 3, 0, 0, 0,
+    ];
 
     /// <summary>Convenience form that allocates: the normalised text as a string.</summary>
     public string Normalize(string text)
