@@ -3,7 +3,9 @@
 #   direct     the benchmark upstream itself (no proxy)
 #   yarp       a bare YARP proxy with no checks
 #   tiergate   `tiergate serve` with every check on (key HMAC, grants, IP allowlist, key lifetime,
-#              rate limit and token quota, audit record per request, streaming-capable proxy)
+#              prompt and answer screening, rate limit and token quota, a durable audit record per
+#              request: SQLite fsyncs every group commit)
+#   tiergate-normal  the same with --sqlite-sync normal (audit commits survive a process crash, not power loss)
 #   portkey    Portkey's open-source gateway (npm @portkey-ai/gateway@1.15.2)
 # Load comes from `hey`. Usage: bench/gateway/run.sh [seconds-per-run] [connections]
 set -euo pipefail
@@ -31,9 +33,10 @@ dotnet bench/Tiergate.Bench.Upstream/bin/Release/net10.0/Tiergate.Bench.Upstream
 dotnet bench/Tiergate.Bench.BareYarp/bin/Release/net10.0/Tiergate.Bench.BareYarp.dll 9102 http://127.0.0.1:9101/ & pids+=($!)
 tgargs=(--data "$work/data" --config "$here/policy.yaml")
 dotnet "$tg" serve --urls http://127.0.0.1:9103 "${tgargs[@]}" >"$work/tiergate.log" 2>&1 & pids+=($!)
+dotnet "$tg" serve --urls http://127.0.0.1:9104 "${tgargs[@]}" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!)
 node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!)
 
-for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:8787/; do
+for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:8787/; do
   for _ in $(seq 1 100); do curl -s -o /dev/null "$url" -X GET && break; sleep 0.2; done
 done
 sleep 1
@@ -46,10 +49,12 @@ declare -A url hdrs
 url[direct]=http://127.0.0.1:9101/v1/chat/completions
 url[yarp]=http://127.0.0.1:9102/v1/chat/completions
 url[tiergate]=http://127.0.0.1:9103/v1/chat/completions
+url[tiergate-normal]=http://127.0.0.1:9104/v1/chat/completions
 url[portkey]=http://127.0.0.1:8787/v1/chat/completions
 hdrs[direct]="-H Authorization:Bearer_x"
 hdrs[yarp]="-H Authorization:Bearer_x"
 hdrs[tiergate]="-H Authorization:Bearer_$key"
+hdrs[tiergate-normal]="-H Authorization:Bearer_$key"
 hdrs[portkey]="-H Authorization:Bearer_x -H x-portkey-provider:openai -H x-portkey-custom-host:http://127.0.0.1:9101/v1"
 
 load() { # name extra-hey-args...
@@ -62,7 +67,7 @@ load() { # name extra-hey-args...
 
 results="$work/results.tsv"
 : >"$results"
-for name in direct yarp tiergate portkey; do
+for name in direct yarp tiergate tiergate-normal portkey; do
   load "$name" -n 2000 -c 16 >/dev/null                  # warm-up: JIT, pools
   load "$name" -z "${secs}s" -c "$conns" >"$work/$name.max"
   load "$name" -z "${secs}s" -c 10 -q 50 >"$work/$name.500"   # 10 workers x 50 req/s = 500 req/s

@@ -5,6 +5,13 @@ namespace Tiergate.Storage;
 /// <param name="PostgresConnection">An Npgsql connection string or a <c>postgresql://</c> URI; null for SQLite.</param>
 public sealed record StorageOptions(string DataDirectory, string? PostgresConnection = null)
 {
+    /// <summary>
+    /// SQLite only. True (default): every commit is fsynced before it is acknowledged, so it survives
+    /// power loss. False: WAL commits survive a crash of the process but not of the machine, and cost
+    /// no fsync on the request path.
+    /// </summary>
+    public bool SqliteFullSync { get; init; } = true;
+
     public const string DefaultDataDirectory = "tiergate-data";
 
     public bool UsesPostgres => PostgresConnection is not null;

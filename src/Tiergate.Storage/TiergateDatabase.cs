@@ -36,7 +36,7 @@ public sealed class TiergateDatabase
         }.ToString();
         var sqlite = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
             .UseSqlite(connection)
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(new SqlitePragmas(options.SqliteFullSync));
         var sqliteFactory = new PooledDbContextFactory<SqliteTiergateDbContext>(sqlite.Options);
         return new TiergateDatabase(options, sqliteFactory.CreateDbContext);
     }

@@ -25,6 +25,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string> SqliteSync = new("--sqlite-sync")
+    {
+        Description = "SQLite commit durability: full (fsync every commit; survives power loss) or normal (survives a process crash only; faster).",
+        Recursive = true,
+        DefaultValueFactory = _ => "full",
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Print exactly one JSON object.",
@@ -33,12 +40,17 @@ internal static class GlobalOptions
 
     public static void AddTo(RootCommand root)
     {
+        SqliteSync.AcceptOnlyFromAmong("full", "normal");
         root.Options.Add(Data);
         root.Options.Add(Config);
         root.Options.Add(Database);
+        root.Options.Add(SqliteSync);
         root.Options.Add(Json);
     }
 
     public static StorageOptions Storage(ParseResult result) =>
-        new(result.GetValue(Data) ?? StorageOptions.DefaultDataDirectory, result.GetValue(Database));
+        new(result.GetValue(Data) ?? StorageOptions.DefaultDataDirectory, result.GetValue(Database))
+        {
+            SqliteFullSync = result.GetValue(SqliteSync) != "normal",
+        };
 }
