@@ -10,6 +10,7 @@ public sealed class AuditChainVerifier
 {
     private readonly AuditVerificationKey _key;
     private readonly SortedDictionary<long, AuditCheckpointEntity> _checkpoints = [];
+    private readonly SortedDictionary<long, AuditCheckpointEntity> _anchors = [];
     private readonly AuditHeadEntity? _head;
     private byte[] _lastHash = AuditCanonical.GenesisHash();
     private long _last;
@@ -32,6 +33,17 @@ public sealed class AuditChainVerifier
     }
 
     public bool Failed => _problem is not null;
+
+    /// <summary>
+    /// Adds a seal kept elsewhere, such as the head of an earlier off-host export: the log must still
+    /// hold that record with that hash. This catches a rollback (records deleted together with the
+    /// head and checkpoints that covered them), which the database alone cannot reveal.
+    /// </summary>
+    public void AddAnchor(AuditCheckpointEntity anchor)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        _anchors[anchor.Sequence] = anchor;
+    }
 
     /// <summary>Checks the next record; returns false once the chain has failed (further records are ignored).</summary>
     public bool Add(AuditRecordEntity record)
@@ -79,6 +91,12 @@ public sealed class AuditChainVerifier
             _checkpointsChecked++;
         }
 
+        if (_anchors.TryGetValue(record.Sequence, out var anchor)
+            && !CheckSeal(anchor.Sequence, anchor.Hash, anchor.CreatedAtUnixMs, anchor.KeyId, anchor.Signature, hash, "earlier export's head"))
+        {
+            return false;
+        }
+
         if (_head is not null && record.Sequence == _head.Sequence
             && !CheckSeal(_head.Sequence, _head.Hash, _head.CreatedAtUnixMs, _head.KeyId, _head.Signature, hash, "head"))
         {
@@ -97,7 +115,12 @@ public sealed class AuditChainVerifier
         if (!Failed)
         {
             var beyond = _checkpoints.Keys.Where(s => s > _last).ToList();
-            if (_head is not null && _head.Sequence > _last)
+            var anchored = _anchors.Keys.Where(s => s > _last).ToList();
+            if (anchored.Count > 0)
+            {
+                Fail(_last + 1, $"records {_last + 1}..{anchored[^1]} are missing (rolled back or truncated): an earlier export seals record {anchored[^1]}");
+            }
+            else if (_head is not null && _head.Sequence > _last)
             {
                 Fail(_last + 1, $"records {_last + 1}..{_head.Sequence} are missing (truncated): the log ends at record {_last} but the signed head covers record {_head.Sequence}");
             }

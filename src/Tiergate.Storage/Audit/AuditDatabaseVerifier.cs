@@ -5,9 +5,15 @@ namespace Tiergate.Storage.Audit;
 /// <summary>Verifies the audit chain stored in the database, in one consistent snapshot.</summary>
 public static class AuditDatabaseVerifier
 {
+    public static Task<AuditVerificationResult> VerifyAsync(
+        Func<TiergateDbContext> contexts, AuditVerificationKey key, CancellationToken cancellationToken = default) =>
+        VerifyAsync(contexts, key, [], cancellationToken);
+
+    /// <param name="anchors">Seals kept off the host (e.g. <see cref="AuditExportVerifier.ReadHeadAsync"/> of an earlier export) that the log must still hold.</param>
     public static async Task<AuditVerificationResult> VerifyAsync(
-        Func<TiergateDbContext> contexts, AuditVerificationKey key, CancellationToken cancellationToken = default)
+        Func<TiergateDbContext> contexts, AuditVerificationKey key, IEnumerable<AuditCheckpointEntity> anchors, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(anchors);
         ArgumentNullException.ThrowIfNull(contexts);
         await using var db = contexts();
         await using var snapshot = await AuditSnapshot.BeginAsync(db, cancellationToken);
@@ -15,6 +21,11 @@ public static class AuditDatabaseVerifier
             .FirstOrDefaultAsync(h => h.Id == AuditHeadEntity.SingletonId, cancellationToken);
         var checkpoints = await db.Set<AuditCheckpointEntity>().AsNoTracking().ToListAsync(cancellationToken);
         var verifier = new AuditChainVerifier(key, head, checkpoints);
+        foreach (var anchor in anchors)
+        {
+            verifier.AddAnchor(anchor);
+        }
+
         await foreach (var record in db.Set<AuditRecordEntity>().AsNoTracking().OrderBy(r => r.Sequence)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

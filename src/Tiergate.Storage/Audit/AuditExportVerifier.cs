@@ -106,6 +106,27 @@ public static class AuditExportVerifier
         return verifier.Complete();
     }
 
+    /// <summary>The signed head on an export's last line, to use as an anchor for later checks of the database; null when absent.</summary>
+    public static async Task<AuditCheckpointEntity?> ReadHeadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        AuditCheckpointEntity? head = null;
+        await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
+        {
+            if (line.Length > 0 && TryParse(line, out var document))
+            {
+                using (document)
+                {
+                    if (document.RootElement.GetProperty("type").GetString() == AuditExportFormat.Head)
+                    {
+                        head = ReadCheckpoint(document.RootElement);
+                    }
+                }
+            }
+        }
+
+        return head;
+    }
+
     private static bool TryParse(string line, out JsonDocument document)
     {
         try

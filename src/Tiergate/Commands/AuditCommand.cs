@@ -7,19 +7,26 @@ using Tiergate.Storage.Crypto;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate audit verify [--export FILE] [--public-key FILE]</c> and <c>tiergate audit export --output FILE</c>.</summary>
+/// <summary>
+/// <c>tiergate audit verify [--export FILE | --against FILE] [--public-key FILE]</c> and
+/// <c>tiergate audit export --output FILE</c>.
+/// </summary>
 internal static class AuditCommand
 {
     public static Command Create(Func<ParseResult, StorageOptions> storage)
     {
         var exportFile = new Option<string?>("--export") { Description = "Verify this export file (JSON lines) instead of the database." };
+        var against = new Option<string?>("--against")
+        {
+            Description = "An earlier export (kept off the host): the database must still hold everything it sealed (detects a rollback).",
+        };
         var publicKey = new Option<string?>("--public-key")
         {
             Description = "Trusted Ed25519 public key file (base64). Default: the data directory's signing key, or DATA_DIR/audit-signing.pub.",
         };
         var outputFile = new Option<string>("--output") { Description = "Where to write the export (JSON lines).", Required = true };
 
-        var verify = new Command("verify", "Check the audit chain, its signed checkpoints and head; exits 1 and names the first bad record.") { exportFile, publicKey };
+        var verify = new Command("verify", "Check the audit chain, its signed checkpoints and head; exits 1 and names the first bad record.") { exportFile, against, publicKey };
         verify.SetAction(async (result, ct) =>
         {
             var output = new Output(result.GetValue(GlobalOptions.Json));
@@ -35,8 +42,23 @@ internal static class AuditCommand
                 }
                 else
                 {
+                    var anchors = new List<AuditCheckpointEntity>();
+                    if (result.GetValue(against) is { } earlier)
+                    {
+                        var exported = await AuditExportVerifier.VerifyAsync(earlier, key, ct);
+                        if (!exported.Ok)
+                        {
+                            return Report(output, exported, earlier);
+                        }
+
+                        if (await AuditExportVerifier.ReadHeadAsync(earlier, ct) is { } sealedHead)
+                        {
+                            anchors.Add(sealedHead);
+                        }
+                    }
+
                     var database = TiergateDatabase.Open(options);
-                    verification = await AuditDatabaseVerifier.VerifyAsync(database.CreateContext, key, ct);
+                    verification = await AuditDatabaseVerifier.VerifyAsync(database.CreateContext, key, anchors, ct);
                 }
 
                 return Report(output, verification, source ?? "database");

@@ -87,6 +87,48 @@ public sealed class AuditExportTests
         Assert.Contains("not the trusted key", result.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task VerifyAsync_DatabaseRolledBackBelowEarlierExport_NamesFirstMissingRecord()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        var path = await ExportAsync(store, key);
+        var anchor = await AuditExportVerifier.ReadHeadAsync(path);
+        Assert.NotNull(anchor);
+
+        // Roll back to record 6 and remove every seal after it: the database alone looks consistent...
+        await store.ExecuteAsync("DELETE FROM audit_records WHERE seq > 6");
+        await store.ExecuteAsync("DELETE FROM audit_checkpoints WHERE seq > 6");
+        await store.ExecuteAsync("DELETE FROM audit_head");
+        var alone = await AuditDatabaseVerifier.VerifyAsync(store.Database.CreateContext, key.VerificationKey);
+
+        // ...but not against the earlier export.
+        var anchored = await AuditDatabaseVerifier.VerifyAsync(store.Database.CreateContext, key.VerificationKey, [anchor]);
+
+        Assert.Null(alone.FirstBadSequence);
+        Assert.False(anchored.Ok);
+        Assert.Equal(7, anchored.FirstBadSequence);
+        Assert.Contains("earlier export", anchored.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DatabaseExtendsEarlierExport_Succeeds()
+    {
+        await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var key = await AuditTamperTests.WriteLogAsync(store);
+        var path = await ExportAsync(store, key);
+        await using (var log = new AuditLog(store.Database, key, AuditFixture.NewClock()))
+        {
+            await AuditFixture.AppendSequentiallyAsync(log, 5);
+        }
+
+        var anchor = await AuditExportVerifier.ReadHeadAsync(path);
+        var result = await AuditDatabaseVerifier.VerifyAsync(store.Database.CreateContext, key.VerificationKey, [anchor!]);
+
+        Assert.True(result.Ok, result.Problem);
+        Assert.Equal(15, result.RecordsChecked);
+    }
+
     private static async Task<string> ExportAsync(TestStore store, AuditSigningKey key)
     {
         var path = Path.Combine(store.Options.DataDirectory, "audit-export.jsonl");
