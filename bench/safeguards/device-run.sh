@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the safeguards measurements from the bundle that device-bundle.sh made, on a quiet machine,
 # each timed process pinned to one core. Prints one line per measurement.
+# Usage: device-run.sh [latency] [matcher] [classifier]   (default: all three)
 set -u
+sections="${*:-latency matcher classifier}"
+want() { [[ " $sections " == *" $1 "* ]]; }
 b=bench/safeguards/SafeguardsPerf/bin/device
 export LD_LIBRARY_PATH="$b/tools/lib"
 perf="$b/app/SafeguardsPerf"; rg="$b/tools/rg"; ft="$b/tools/fasttext"
@@ -9,9 +12,12 @@ w=$(mktemp -d); TIMEFORMAT='%R'
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2) x $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
 zcat "$b/data/train.ft.gz" > "$w/train.ft"; zcat "$b/data/test.ft.gz" > "$w/test.ft"
 
+if want latency; then
 echo "== screening latency: 2 KB prompts, 5,000 terms + default linear model, 50,000 calls each"
 taskset -c 3 "$perf" latency samples/safeguards 5000 50000
+fi
 
+if want matcher; then
 echo "== matcher: 5,000 terms, mail text folded to <=100-char lines, ~100 MB"
 sed 's/^__label__[a-z]* //' "$w/train.ft" "$w/test.ft" | fold -s -w 100 > "$w/one.txt"
 for _ in 1 2 3; do cat "$w/one.txt"; done > "$w/corpus.txt"
@@ -22,7 +28,9 @@ for mode in searchvalues tiergate-raw tiergate; do
   t=$( { time taskset -c 4 "$perf" count "$b/data/terms.txt" "$w/corpus.txt" "$mode" > "$w/m.json"; } 2>&1 )
   echo "$mode: $(cat "$w/m.json") process wall ${t}s"
 done
+fi
 
+want classifier || exit 0
 echo "== classifier: SpamAssassin, same split and same input file for both"
 head -1 "$w/test.ft" > "$w/one.ft"; for _ in $(seq 10); do cat "$w/test.ft"; done > "$w/test10.ft"
 n=$(wc -l < "$w/test10.ft")

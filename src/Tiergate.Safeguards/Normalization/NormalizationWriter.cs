@@ -65,10 +65,11 @@ internal ref struct NormalizationWriter
     public readonly bool AtWordStart => _count == 0 && !_symbolPending;
 
     /// <summary>
-    /// Appends a run of two or more ASCII letters, or of one or more ASCII digits, that starts a word and is
-    /// followed by a separator (the caller checks), lowering it in bulk. Equivalent to accepting it unit by unit.
+    /// Appends a run of ASCII letters and digits that starts a word and is followed by a separator (the caller
+    /// checks; a lone letter is excluded because it may join), lowering letters and, when the run has a letter,
+    /// folding leet digits in bulk. Equivalent to accepting it unit by unit.
     /// </summary>
-    public void AppendAsciiWord<T>(ReadOnlySpan<T> word, int sourceStart)
+    public void AppendAsciiWord<T>(ReadOnlySpan<T> word, int sourceStart, bool hasLetter)
         where T : unmanaged, IBinaryInteger<T>
     {
         if (_separatorPending)
@@ -80,7 +81,7 @@ internal ref struct NormalizationWriter
             }
         }
 
-        _output.AppendAsciiLower(word, sourceStart);
+        _output.AppendAsciiLower(word, sourceStart, _leet && hasLetter);
         _lastSingleLetter = false;
     }
 

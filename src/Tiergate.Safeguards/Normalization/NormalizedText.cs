@@ -93,8 +93,8 @@ public sealed class NormalizedText
         }
     }
 
-    /// <summary>Appends ASCII letters lowered, one source unit each, starting at <paramref name="sourceStart"/>.</summary>
-    internal void AppendAsciiLower<T>(ReadOnlySpan<T> letters, int sourceStart)
+    /// <summary>Appends ASCII letters (lowered) and digits (leet-folded when asked), one source unit each, from <paramref name="sourceStart"/>.</summary>
+    internal void AppendAsciiLower<T>(ReadOnlySpan<T> letters, int sourceStart, bool leetDigits)
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         while (Length + letters.Length > _utf8.Length)
@@ -106,6 +106,17 @@ public sealed class NormalizedText
         for (var i = 0; i < letters.Length; i++)
         {
             bytes[i] = (byte)(byte.CreateTruncating(letters[i]) | 0x20);
+        }
+
+        if (leetDigits)
+        {
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if ((uint)(bytes[i] - '0') <= 9)
+                {
+                    bytes[i] = (byte)LeetTable.ToLetter(bytes[i]);
+                }
+            }
         }
 
         if (TracksSourceOffsets)

@@ -73,15 +73,17 @@ public sealed class TextNormalizer
                     if (kind is AsciiLetter or AsciiDigit && writer.AtWordStart)
                     {
                         var j = i + 1;
-                        while (j < text.Length && int.CreateTruncating(text[j]) is var d && d < 0x80 && classes[d] == kind)
+                        var hasLetter = kind == AsciiLetter;
+                        while (j < text.Length && int.CreateTruncating(text[j]) is var d && d < 0x80 && classes[d] is AsciiLetter or AsciiDigit)
                         {
+                            hasLetter |= classes[d] == AsciiLetter;
                             j++;
                         }
 
-                        if ((kind == AsciiDigit || j - i >= 2)
+                        if ((!hasLetter || j - i >= 2)
                             && (j == text.Length || (int.CreateTruncating(text[j]) is var e && e < 0x80 && classes[e] == AsciiSeparator)))
                         {
-                            writer.AppendAsciiWord(text[i..j], i);
+                            writer.AppendAsciiWord(text[i..j], i, hasLetter);
                             i = j;
                             continue;
                         }
