@@ -12,6 +12,9 @@ public sealed record StorageOptions(string DataDirectory, string? PostgresConnec
     /// </summary>
     public bool SqliteFullSync { get; init; } = true;
 
+    /// <summary>The key-encryption key file; null for <c>TIERGATE_KEK</c> or <c>DATA/secrets/kek</c>.</summary>
+    public string? KekFile { get; init; }
+
     public const string DefaultDataDirectory = "tiergate-data";
 
     public bool UsesPostgres => PostgresConnection is not null;

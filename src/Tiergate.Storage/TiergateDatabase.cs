@@ -1,15 +1,19 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tiergate.Storage.Crypto;
 
 namespace Tiergate.Storage;
 
-/// <summary>Opens the configured database and hands out pooled contexts of the right provider.</summary>
+/// <summary>
+/// Opens the configured database and hands out contexts of the right provider. After
+/// <see cref="MigrateAsync"/> the contexts carry the key ring, so personal data is encrypted.
+/// </summary>
 public sealed class TiergateDatabase
 {
-    private readonly Func<TiergateDbContext> _create;
+    private readonly Func<KeyRing?, TiergateDbContext> _create;
 
-    private TiergateDatabase(StorageOptions options, Func<TiergateDbContext> create)
+    private TiergateDatabase(StorageOptions options, Func<KeyRing?, TiergateDbContext> create)
     {
         Options = options;
         _create = create;
@@ -17,14 +21,17 @@ public sealed class TiergateDatabase
 
     public StorageOptions Options { get; }
 
+    /// <summary>The ring that encrypts personal data; set by <see cref="MigrateAsync"/>.</summary>
+    public KeyRing? KeyRing { get; private set; }
+
     public static TiergateDatabase Open(StorageOptions options)
     {
         if (options.PostgresConnection is { } pg)
         {
             var builder = new DbContextOptionsBuilder<PostgresTiergateDbContext>()
-                .UseNpgsql(PostgresConnectionString.Normalise(pg));
-            var factory = new PooledDbContextFactory<PostgresTiergateDbContext>(builder.Options);
-            return new TiergateDatabase(options, factory.CreateDbContext);
+                .UseNpgsql(PostgresConnectionString.Normalise(pg))
+                .ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
+            return new TiergateDatabase(options, ring => new PostgresTiergateDbContext(builder.Options) { KeyRing = ring });
         }
 
         Directory.CreateDirectory(options.DataDirectory);
@@ -36,22 +43,33 @@ public sealed class TiergateDatabase
         }.ToString();
         var sqlite = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
             .UseSqlite(connection)
-            .AddInterceptors(new SqlitePragmas(options.SqliteFullSync));
-        var sqliteFactory = new PooledDbContextFactory<SqliteTiergateDbContext>(sqlite.Options);
-        return new TiergateDatabase(options, sqliteFactory.CreateDbContext);
+            .AddInterceptors(new SqlitePragmas(options.SqliteFullSync))
+            .ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
+        return new TiergateDatabase(options, ring => new SqliteTiergateDbContext(sqlite.Options) { KeyRing = ring });
     }
 
-    public TiergateDbContext CreateContext() => _create();
+    public TiergateDbContext CreateContext() => _create(KeyRing);
 
-    /// <summary>Brings the schema up to date; safe to call from several processes at start-up.</summary>
+    /// <summary>A context with a given ring (rotation re-encrypts with the new one).</summary>
+    public TiergateDbContext CreateContext(KeyRing ring) => _create(ring);
+
+    /// <summary>
+    /// Brings the schema up to date and opens the key ring; safe to call from several processes at
+    /// start-up. Fails (closed) when the key-encryption key is missing or wrong.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = CreateContext();
-        if (!Options.UsesPostgres)
+        await using (var db = _create(null))
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            if (!Options.UsesPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        var kek = KeyEncryptionKey.Load(Options, Options.KekFile);
+        KeyRing = await KeyRingStore.OpenAsync(() => _create(null), kek, TimeProvider.System, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tiergate.Storage.Crypto;
 using Tiergate.Storage.Entities;
 
 namespace Tiergate.Storage;
@@ -8,8 +9,19 @@ namespace Tiergate.Storage;
 /// The schema, shared by both providers. Each provider has its own subclass so that it keeps
 /// its own migrations (Migrations/Sqlite, Migrations/Postgres), as EF Core recommends.
 /// </summary>
-public abstract class TiergateDbContext(DbContextOptions options) : DbContext(options)
+public abstract class TiergateDbContext(DbContextOptions options) : DbContext(options), IKeyRingContext
 {
+    /// <summary>Purposes bound into each encrypted column's ciphertexts; never change them.</summary>
+    public const string EmailPurpose = "users.email";
+    public const string NamePurpose = "users.name";
+    public const string OrganisationPurpose = "users.organisation";
+
+    /// <summary>
+    /// The ring that encrypts personal data. Null only for design-time work (migrations), where the
+    /// model needs no converters; every runtime context gets it from <see cref="TiergateDatabase"/>.
+    /// </summary>
+    public KeyRing? KeyRing { get; init; }
+
     public DbSet<UserEntity> Users => Set<UserEntity>();
 
     public DbSet<GrantEntity> Grants => Set<GrantEntity>();
@@ -28,8 +40,14 @@ public abstract class TiergateDbContext(DbContextOptions options) : DbContext(op
         modelBuilder.Entity<UserEntity>(e =>
         {
             e.ToTable("users");
-            e.HasIndex(u => u.Email).IsUnique();
-            e.Property(u => u.Email).HasMaxLength(320);
+            e.HasIndex(u => u.EmailIndex).IsUnique();
+            e.Property(u => u.EmailIndex).HasMaxLength(64);
+            if (KeyRing is { } ring)
+            {
+                e.Property(u => u.Email).IsEncrypted(ring, EmailPurpose);
+                e.Property(u => u.Name).IsEncrypted(ring, NamePurpose);
+                e.Property(u => u.Organisation).IsEncrypted(ring, OrganisationPurpose);
+            }
         });
 
         modelBuilder.Entity<GrantEntity>(e =>

@@ -11,12 +11,13 @@ public sealed class StreamingTests
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task Stream_UpstreamPausesAfterFirstChunk_ClientAlreadyHasIt(string backend)
     {
+        // safety-research flags but never blocks answers, so its streams need no hold-back window.
         await using var host = await GatewayHost.StartAsync(backend);
-        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("safety-research")));
         var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Upstream.HoldStreamAfterFirstChunk = hold;
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = JsonContent.Create(Chat.Body("standard", stream: true)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = JsonContent.Create(Chat.Body("reduced-refusal", stream: true)) };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
@@ -75,7 +76,7 @@ public sealed class StreamingTests
         var store = await Storage.Tests.Support.TestStore.CreateAsync(Storage.Tests.Support.TestStore.Sqlite);
         await using var _ = store;
         var policy = Core.Policy.PolicyLoader.Load(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "tiergate.yaml"))).Policy!;
-        await using var app = Hosting.TiergateServer.Build(new Hosting.ServerOptions(store.Options, policy, ["http://127.0.0.1:0"]));
+        await using var app = await Hosting.TiergateServer.BuildAsync(new Hosting.ServerOptions(store.Options, policy, ["http://127.0.0.1:0"]));
         await app.StartAsync();
         var address = app.Urls.First();
         var hasher = new Core.Keys.ApiKeyHasher(Storage.Secrets.SecretFile.LoadOrCreate(store.Options, "pepper", "TIERGATE_PEPPER", 32));

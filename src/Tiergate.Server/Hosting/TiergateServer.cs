@@ -20,8 +20,11 @@ namespace Tiergate.Server.Hosting;
 /// <summary>Composes the server: one place that knows every service and route.</summary>
 public static class TiergateServer
 {
-    public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? configure = null)
+    /// <summary>Migrates the database (opening its key ring) and composes the server; fails closed if either cannot be done.</summary>
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, Action<IServiceCollection>? configure = null)
     {
+        var database = TiergateDatabase.Open(options.Storage);
+        await database.MigrateAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
@@ -33,7 +36,7 @@ public static class TiergateServer
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
-        AddTiergate(builder.Services, options);
+        AddTiergate(builder.Services, options, database);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -48,9 +51,8 @@ public static class TiergateServer
         return app;
     }
 
-    private static void AddTiergate(IServiceCollection services, ServerOptions options)
+    private static void AddTiergate(IServiceCollection services, ServerOptions options, TiergateDatabase database)
     {
-        var database = TiergateDatabase.Open(options.Storage);
         services.AddSingleton(options.Time);
         services.AddSingleton(options.Policy);
         services.AddSingleton(database);

@@ -16,14 +16,15 @@ public sealed class AccountAdministration(TiergateDatabase database, PolicyDocum
     public async Task<UserView> AddUserAsync(string email, string? name, string? organisation, IdentityLevel identity, string actor, CancellationToken cancellationToken = default)
     {
         var normalised = EmailAddress.Normalise(email);
+        var index = EmailIndex(normalised);
         await using var db = database.CreateContext();
-        if (await db.Users.AnyAsync(u => u.Email == normalised, cancellationToken))
+        if (await db.Users.AnyAsync(u => u.EmailIndex == index, cancellationToken))
         {
             throw new TiergateException(ErrorCodes.UserExists, $"A user with email '{normalised}' already exists.");
         }
 
         var now = time.GetUtcNow();
-        var user = new UserEntity { Email = normalised, Name = name, Organisation = organisation, IdentityLevel = (int)identity, CreatedAt = now };
+        var user = new UserEntity { Email = normalised, EmailIndex = index, Name = name, Organisation = organisation, IdentityLevel = (int)identity, CreatedAt = now };
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -145,7 +146,7 @@ public sealed class AccountAdministration(TiergateDatabase database, PolicyDocum
         var now = time.GetUtcNow();
         key.RevokedAt ??= now;
         await db.SaveChangesAsync(cancellationToken);
-        var email = await db.Users.Where(u => u.Id == key.UserId).Select(u => u.Email).FirstAsync(cancellationToken);
+        var email = (await db.Users.AsNoTracking().FirstAsync(u => u.Id == key.UserId, cancellationToken)).Email;
         await audit.AppendAsync(new AuditEvent("key.revoke", actor, $"key:{id}", "ok", new Dictionary<string, string> { ["user"] = $"user:{key.UserId}" }), cancellationToken);
         return ToView(key, email, now);
     }
@@ -164,12 +165,18 @@ public sealed class AccountAdministration(TiergateDatabase database, PolicyDocum
             ? tier
             : throw new TiergateException(ErrorCodes.UnknownTier, $"The policy has no tier '{name}' (tiers: {string.Join(", ", policy.Tiers.Select(t => t.Name))}).");
 
-    private static async Task<UserEntity> FindUserAsync(TiergateDbContext db, string email, CancellationToken cancellationToken)
+    private async Task<UserEntity> FindUserAsync(TiergateDbContext db, string email, CancellationToken cancellationToken)
     {
         var normalised = EmailAddress.Normalise(email);
-        return await db.Users.FirstOrDefaultAsync(u => u.Email == normalised, cancellationToken)
+        var index = EmailIndex(normalised);
+        return await db.Users.FirstOrDefaultAsync(u => u.EmailIndex == index, cancellationToken)
             ?? throw new TiergateException(ErrorCodes.UnknownUser, $"No user has email '{normalised}'.");
     }
+
+    /// <summary>Emails are stored encrypted; users are found, and kept unique, by a keyed HMAC of the address.</summary>
+    private string EmailIndex(string normalisedEmail) =>
+        (database.KeyRing ?? throw new InvalidOperationException("The database was not migrated: its key ring is not open."))
+            .BlindIndex(normalisedEmail, TiergateDbContext.EmailPurpose);
 
     private static GrantEntity NewGrant(long userId, TierConfig tier, int? days, string by, DateTimeOffset now) => new()
     {

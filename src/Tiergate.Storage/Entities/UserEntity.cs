@@ -4,11 +4,16 @@ public sealed class UserEntity
 {
     public long Id { get; set; }
 
-    /// <summary>Lowercased, trimmed; unique.</summary>
+    /// <summary>Lowercased and trimmed; encrypted at rest.</summary>
     public required string Email { get; set; }
 
+    /// <summary>Keyed HMAC (blind index) of <see cref="Email"/>: unique, and how a user is found by email.</summary>
+    public required string EmailIndex { get; set; }
+
+    /// <summary>Encrypted at rest.</summary>
     public string? Name { get; set; }
 
+    /// <summary>Encrypted at rest.</summary>
     public string? Organisation { get; set; }
 
     public int IdentityLevel { get; set; }

@@ -52,11 +52,16 @@ internal sealed class CliContext : IAsyncDisposable
             await database.MigrateAsync(cancellationToken);
             return (new CliContext(storage, policy.Policy!, database), 0);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             return (null, output.Failure(ErrorCodes.StorageUnavailable, $"Cannot open the database: {e.Message}"));
         }
     }
+
+    /// <summary>Failures to open, migrate or unlock the database: reported with a code, never as a crash.</summary>
+    public static bool IsStorageFailure(Exception e) =>
+        e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException
+            or ArgumentException or FormatException or Storage.Crypto.CryptographicSetupException or System.Security.Cryptography.CryptographicException;
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Tiergate.Cli;
 using Tiergate.Core.Errors;
 using Tiergate.Server.Hosting;
-using Tiergate.Storage;
 
 namespace Tiergate.Commands;
 
@@ -27,17 +26,18 @@ internal static class ServeCommand
             }
 
             var storage = GlobalOptions.Storage(result);
+            var listen = result.GetValue(urls) is { Length: > 0 } given ? given : [DefaultUrl];
+            WebApplication app;
             try
             {
-                await TiergateDatabase.Open(storage).MigrateAsync(ct);
+                app = await TiergateServer.BuildAsync(new ServerOptions(storage, policy.Policy!, listen));
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (CliContext.IsStorageFailure(e))
             {
                 return output.Failure(ErrorCodes.StorageUnavailable, $"Cannot open the database: {e.Message}");
             }
 
-            var listen = result.GetValue(urls) is { Length: > 0 } given ? given : [DefaultUrl];
-            await using var app = TiergateServer.Build(new ServerOptions(storage, policy.Policy!, listen));
+            await using var _ = app;
             await app.StartAsync(ct);
             var where = storage.UsesPostgres ? "PostgreSQL" : storage.SqlitePath;
             var config = result.GetValue(GlobalOptions.Config) ?? DefaultPolicy.Name;

@@ -63,7 +63,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var loaded = PolicyLoader.Load(editPolicy?.Invoke(yaml) ?? yaml);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
 
-        var app = TiergateServer.Build(new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]));
+        var app = await TiergateServer.BuildAsync(new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]));
         await app.StartAsync();
         var signer = AuditSigningKey.LoadOrCreate(store.Options);
         var audit = new AuditLog(store.Database, signer, TimeProvider.System);

@@ -14,7 +14,7 @@ public sealed class KeyRingTests
     public async Task Decrypt_AnySingleBitFlipped_ThrowsCryptographicException()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        var ring = await OpenRingAsync(store, NewKek());
+        var ring = await OpenRingAsync(store, StoreKek(store));
         var ciphertext = ring.Encrypt("passport 123456789"u8, "users.evidence");
 
         for (var bit = 0; bit < ciphertext.Length * 8; bit++)
@@ -31,7 +31,7 @@ public sealed class KeyRingTests
     public async Task Decrypt_ValueMovedToOtherColumn_ThrowsCryptographicException()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        var ring = await OpenRingAsync(store, NewKek());
+        var ring = await OpenRingAsync(store, StoreKek(store));
         var stored = ring.EncryptString("Alice Example", "users.name");
 
         Assert.ThrowsAny<CryptographicException>(() => ring.DecryptString(stored, "users.organisation"));
@@ -41,7 +41,7 @@ public sealed class KeyRingTests
     public async Task EncryptString_SameValueTwice_GivesDifferentCiphertexts()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        var ring = await OpenRingAsync(store, NewKek());
+        var ring = await OpenRingAsync(store, StoreKek(store));
 
         var first = ring.EncryptString("Alice Example", "users.name");
         var second = ring.EncryptString("Alice Example", "users.name");
@@ -56,7 +56,7 @@ public sealed class KeyRingTests
     public async Task StoredColumn_BitFlippedInDatabase_ReadFails(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var kek = NewKek();
+        var kek = StoreKek(store);
         var ring = await OpenRingAsync(store, kek);
         var contexts = await CreateNotesAsync(store, ring, ("secret", [1, 2, 3]));
         await using (var raw = NotesContext.Factory(store, null)())
@@ -77,7 +77,7 @@ public sealed class KeyRingTests
     public async Task RotateAsync_ExistingData_ReencryptsUnderNewVersionAndStaysReadable(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var kek = NewKek();
+        var kek = StoreKek(store);
         var ring = await OpenRingAsync(store, kek);
         await CreateNotesAsync(store, ring, ("alpha", [1]), ("beta", null), ("gamma", [3, 3]));
         var keptAside = ring.EncryptString("written before rotation", "secret_notes.body");
@@ -107,7 +107,7 @@ public sealed class KeyRingTests
     public async Task Decrypt_VersionAddedByAnotherProcess_ReloadsRing()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        var kek = NewKek();
+        var kek = StoreKek(store);
         var stale = await OpenRingAsync(store, kek);
         await KeyRingStore.AddDataKeyAsync(store.Database.CreateContext, kek, TimeProvider.System);
         var fresh = await OpenRingAsync(store, kek);
@@ -123,7 +123,7 @@ public sealed class KeyRingTests
     public async Task OpenAsync_WrongKek_ThrowsSetupException()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        await OpenRingAsync(store, NewKek());
+        await OpenRingAsync(store, StoreKek(store));
 
         var error = await Assert.ThrowsAsync<CryptographicSetupException>(() => OpenRingAsync(store, NewKek()));
         Assert.Contains(KeyEncryptionKey.EnvironmentVariable, error.Message, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class KeyRingTests
     public async Task OpenAsync_WrappedKeyAltered_ThrowsSetupException()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        var kek = NewKek();
+        var kek = StoreKek(store);
         await OpenRingAsync(store, kek);
         await store.ExecuteAsync("UPDATE crypto_keys SET wrapped_key = randomblob(60) WHERE kind = 'data'");
 
@@ -144,7 +144,7 @@ public sealed class KeyRingTests
     public async Task RewrapAsync_NewKek_OldDataReadableAndOldKekRefused()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        var oldKek = NewKek();
+        var oldKek = StoreKek(store);
         var newKek = NewKek();
         var ring = await OpenRingAsync(store, oldKek);
         var stored = ring.EncryptString("Example Org", "users.organisation");
@@ -161,8 +161,8 @@ public sealed class KeyRingTests
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
         await using var other = await TestStore.CreateAsync(TestStore.Sqlite);
-        var ring = await OpenRingAsync(store, NewKek());
-        var otherRing = await OpenRingAsync(other, NewKek());
+        var ring = await OpenRingAsync(store, StoreKek(store));
+        var otherRing = await OpenRingAsync(other, StoreKek(other));
 
         var index = ring.BlindIndex("alice@example.org", "users.email");
 
@@ -174,6 +174,9 @@ public sealed class KeyRingTests
     }
 
     internal static KeyEncryptionKey NewKek() => new(RandomNumberGenerator.GetBytes(KeyEncryptionKey.Length));
+
+    /// <summary>The key-encryption key the store's own data directory holds (TestStore opened its ring with it).</summary>
+    internal static KeyEncryptionKey StoreKek(TestStore store) => KeyEncryptionKey.Load(store.Options);
 
     internal static Task<KeyRing> OpenRingAsync(TestStore store, KeyEncryptionKey kek) =>
         KeyRingStore.OpenAsync(store.Database.CreateContext, kek, TimeProvider.System);

@@ -5,10 +5,8 @@ using Tiergate.Storage.Crypto;
 namespace Tiergate.Storage.Tests.Crypto;
 
 /// <summary>The schema plus <c>secret_notes</c>, whose columns are encrypted with a key ring.</summary>
-public sealed class NotesContext(DbContextOptions options, KeyRing? ring) : TiergateDbContext(options), IKeyRingContext
+public sealed class NotesContext(DbContextOptions options) : TiergateDbContext(options)
 {
-    public KeyRing? KeyRing { get; } = ring;
-
     public static Func<TiergateDbContext> Factory(Support.TestStore store, KeyRing? ring)
     {
         var builder = new DbContextOptionsBuilder<NotesContext>();
@@ -23,7 +21,7 @@ public sealed class NotesContext(DbContextOptions options, KeyRing? ring) : Tier
 
         builder.ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
         var options = builder.Options;
-        return () => new NotesContext(options, ring);
+        return () => new NotesContext(options) { KeyRing = ring };
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -259,8 +259,12 @@ namespace Tiergate.Storage.Migrations.Postgres
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasColumnType("text");
+
+                    b.Property<string>("EmailIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("IdentityLevel")
                         .HasColumnType("integer");
@@ -276,7 +280,7 @@ namespace Tiergate.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("EmailIndex")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);

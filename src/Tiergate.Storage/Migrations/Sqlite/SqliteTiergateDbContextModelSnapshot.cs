@@ -250,7 +250,11 @@ namespace Tiergate.Storage.Migrations.Sqlite
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IdentityLevel")
@@ -267,7 +271,7 @@ namespace Tiergate.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("EmailIndex")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
