@@ -25,7 +25,13 @@ public sealed class ContentScreening
                 $"The safeguards directory '{directory}' must contain {SafeguardDefaults.TermsFolder}/*.tsv and {SafeguardDefaults.ModelFile}.");
         }
 
-        _screener = SafeguardDefaults.CreateScreener(directory);
+        // Keywords escalate a category at one distinct term; three distinct terms, or weighted intent
+        // phrases adding up to 4 ("write ransomware" 3 + "ransomware" 1), decide it outright; the
+        // classifier decides the rest.
+        _screener = SafeguardDefaults.CreateScreener(
+            SafeguardDefaults.LoadTerms(directory),
+            SafeguardDefaults.LoadModel(directory),
+            new KeywordStageOptions { EscalateAtDistinctTerms = 1, FlagAtDistinctTerms = 3, FlagAtWeight = 4 });
     }
 
     public IReadOnlyList<string> Categories => _screener.Categories;
