@@ -12,7 +12,7 @@ public static class CorpusStreams
         {
             return compression switch
             {
-                CompressionKind.Zstd => new ZstdSharp.DecompressionStream(file, FileBufferSize),
+                CompressionKind.Zstd => OpenZstd(file),
                 CompressionKind.Gzip => new GzipTrailerCheckStream(file),
                 _ => file,
             };
@@ -23,4 +23,8 @@ public static class CorpusStreams
             throw;
         }
     }
+
+    /// <summary>Decompresses zstd with the native libzstd when it loads, else with ZstdSharp.</summary>
+    public static Stream OpenZstd(Stream compressed) =>
+        NativeZstd.IsAvailable ? new NativeZstdDecompressionStream(compressed) : new ZstdSharp.DecompressionStream(compressed, FileBufferSize);
 }

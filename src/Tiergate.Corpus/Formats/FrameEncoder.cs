@@ -12,11 +12,16 @@ public sealed class FrameEncoder : IDisposable
 {
     private readonly CompressionKind _compression;
     private readonly ZstdSharp.Compressor? _zstd;
+    private readonly NativeZstdCompressor? _native;
 
     public FrameEncoder(CompressionKind compression, int zstdLevel)
     {
         _compression = compression;
-        if (compression == CompressionKind.Zstd)
+        if (compression == CompressionKind.Zstd && NativeZstd.IsAvailable)
+        {
+            _native = new NativeZstdCompressor(zstdLevel);
+        }
+        else if (compression == CompressionKind.Zstd)
         {
             _zstd = new ZstdSharp.Compressor(zstdLevel);
         }
@@ -28,6 +33,12 @@ public sealed class FrameEncoder : IDisposable
         if (data.IsEmpty)
         {
             return PooledBytes.Empty;
+        }
+
+        if (_native is not null)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(NativeZstdCompressor.Bound(data.Length));
+            return new PooledBytes(buffer, _native.Compress(data, buffer));
         }
 
         if (_zstd is null || _compression != CompressionKind.Zstd)
@@ -43,5 +54,9 @@ public sealed class FrameEncoder : IDisposable
         return new PooledBytes(output, written);
     }
 
-    public void Dispose() => _zstd?.Dispose();
+    public void Dispose()
+    {
+        _zstd?.Dispose();
+        _native?.Dispose();
+    }
 }

@@ -10,7 +10,7 @@ public sealed class SidecarLineReader : IDisposable
     private bool _eof;
 
     public SidecarLineReader(string path) =>
-        _stream = new ZstdSharp.DecompressionStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20));
+        _stream = Formats.CorpusStreams.OpenZstd(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20));
 
     /// <summary>Reads the next <paramref name="count"/> records into <paramref name="into"/>; throws if the sidecar ends early.</summary>
     public void ReadLines(int count, List<byte[]> into)
