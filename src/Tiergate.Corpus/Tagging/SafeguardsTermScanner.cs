@@ -20,7 +20,7 @@ public sealed class SafeguardsTermScanner(TermMatcher matcher) : ITermScanner
 
     private sealed class Session(TermMatcher matcher) : ITermScanSession
     {
-        private readonly Safeguards.Normalization.NormalizedText _buffer = new(1 << 16);
+        private readonly Safeguards.Normalization.NormalizedText _buffer = new(1 << 16, trackSourceOffsets: false);
         private readonly MatchAccumulator _accumulator = new(maxMatches: 0);
 
         public void Scan(ReadOnlySpan<byte> utf8Text, TermHits hits)

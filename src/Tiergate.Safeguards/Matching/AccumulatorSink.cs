@@ -2,7 +2,10 @@ using Tiergate.Safeguards.Normalization;
 
 namespace Tiergate.Safeguards.Matching;
 
-/// <summary>Checks word boundaries on the normalised text and maps pattern hits back to source offsets.</summary>
+/// <summary>
+/// Checks word boundaries on the normalised text and maps pattern hits back to source offsets
+/// (offsets into the normalised text when the buffer tracks no source offsets).
+/// </summary>
 internal ref struct AccumulatorSink : IPatternSink
 {
     private readonly TermMatcher _matcher;
@@ -24,7 +27,7 @@ internal ref struct AccumulatorSink : IPatternSink
         var start = endInclusive - length + 1;
         var atBoundary = (start == 0 || _utf8[start - 1] == (byte)' ')
             && (endInclusive + 1 == _utf8.Length || _utf8[endInclusive + 1] == (byte)' ');
-        var (sourceStart, sourceEnd) = _text.MapToSource(start, length);
+        var (sourceStart, sourceEnd) = _text.TracksSourceOffsets ? _text.MapToSource(start, length) : (start, endInclusive + 1);
         foreach (var termId in _matcher.TermsOfPattern(pattern))
         {
             if (atBoundary || !_matcher.Terms[termId].WholeWord)

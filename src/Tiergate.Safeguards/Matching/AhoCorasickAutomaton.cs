@@ -13,6 +13,8 @@ internal sealed class AhoCorasickAutomaton
     private readonly int[] _outputStart;
     private readonly int[] _outputs;
     private readonly int[] _patternLengths;
+    private readonly int[] _goto;
+    private readonly int[] _own;
 
     public AhoCorasickAutomaton(IReadOnlyList<byte[]> patterns)
     {
@@ -107,6 +109,28 @@ internal sealed class AhoCorasickAutomaton
             }
         }
 
+        // Trie edges only (0 = no child; the root is never a child) and each state's own pattern,
+        // for the anchored walk of ScanFromWordStarts.
+        _goto = new int[delta.Length];
+        _own = new int[StateCount];
+        AnchoredScanSupported = true;
+        for (var s = 0; s < StateCount; s++)
+        {
+            foreach (var (c, child) in children[s])
+            {
+                _goto[(s * stride) + c] = child * stride;
+            }
+
+            var mine = own[s];
+            _own[s] = mine is null ? -1 : mine[0];
+            AnchoredScanSupported &= mine is null || mine.Count == 1;
+        }
+
+        foreach (var pattern in patterns)
+        {
+            AnchoredScanSupported &= pattern.Length == 0 || pattern[0] != (byte)' ';
+        }
+
         _outputStart = new int[StateCount + 1];
         var flat = new List<int>();
         for (var s = 0; s < StateCount; s++)
@@ -127,6 +151,9 @@ internal sealed class AhoCorasickAutomaton
     }
 
     public int StateCount { get; }
+
+    /// <summary>True when every state has at most one own pattern and no pattern starts with a space.</summary>
+    public bool AnchoredScanSupported { get; }
 
     public int PatternLength(int pattern) => _patternLengths[pattern];
 
@@ -149,6 +176,47 @@ internal sealed class AhoCorasickAutomaton
                     sink.OnMatch(_outputs[o], i);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Reports every pattern occurrence that starts at a word start (index 0 or just after a space),
+    /// walking the trie from each word start, in order of start index. Occurrences that start
+    /// elsewhere are not reported; see <see cref="AnchoredScanSupported"/>.
+    /// </summary>
+    public void ScanFromWordStarts<TSink>(ReadOnlySpan<byte> text, ref TSink sink)
+        where TSink : struct, IPatternSink, allows ref struct
+    {
+        var table = _goto;
+        var classes = _classes;
+        var own = _own;
+        var shift = _shift;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var state = 0;
+            for (var i = start; i < text.Length; i++)
+            {
+                state = table[state + classes[text[i]]];
+                if (state == 0)
+                {
+                    break;
+                }
+
+                var pattern = own[state >> shift];
+                if (pattern >= 0)
+                {
+                    sink.OnMatch(pattern, i);
+                }
+            }
+
+            var space = text[start..].IndexOf((byte)' ');
+            if (space < 0)
+            {
+                break;
+            }
+
+            start += space + 1;
         }
     }
 }

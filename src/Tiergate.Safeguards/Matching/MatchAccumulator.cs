@@ -15,6 +15,9 @@ public sealed class MatchAccumulator
     private double[] _categoryWeight = [];
     private TermMatcher? _matcher;
 
+    /// <summary>Scratch list for the anchored word-start scan; reused across calls.</summary>
+    internal List<PatternHit> Hits { get; } = [];
+
     public MatchAccumulator(int maxMatches = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxMatches);
