@@ -4,6 +4,8 @@
 set -euo pipefail
 DIR=${1:-/tmp/tgbench}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# zstd goes through the native libzstd when present (Debian: apt-get install -y libzstd1), else the slower managed ZstdSharp.
+[ -e /usr/lib/x86_64-linux-gnu/libzstd.so.1 ] || echo "warning: libzstd.so.1 not found (apt-get install -y libzstd1); tiergate falls back to managed zstd" >&2
 dotnet build -c Release -v q "$ROOT/tests/Tiergate.Corpus.Tests/FilterHost" >/dev/null
 HOST="$ROOT/tests/Tiergate.Corpus.Tests/FilterHost/bin/Release/net10.0/Tiergate.Corpus.FilterHost"
 [ -f "$DIR/corpus.jsonl" ] || zstd -q -d -f "$DIR/corpus.jsonl.zst" -o "$DIR/corpus.jsonl"
