@@ -15,6 +15,8 @@ internal sealed class AhoCorasickAutomaton
     private readonly int[] _patternLengths;
     private readonly int[] _goto;
     private readonly int[] _own;
+    private readonly int[]? _pairs;
+    private readonly ulong[]? _quads;
 
     public AhoCorasickAutomaton(IReadOnlyList<byte[]> patterns)
     {
@@ -126,9 +128,52 @@ internal sealed class AhoCorasickAutomaton
             AnchoredScanSupported &= mine is null || mine.Count == 1;
         }
 
+        var shortest = int.MaxValue;
         foreach (var pattern in patterns)
         {
             AnchoredScanSupported &= pattern.Length == 0 || pattern[0] != (byte)' ';
+            shortest = Math.Min(shortest, pattern.Length == 0 ? int.MaxValue : pattern.Length);
+        }
+
+        // The first two levels as one small dense table (class pair -> state, 0 = dead), when no
+        // pattern ends there, so most word starts cost one L1 load.
+        if (shortest > 2)
+        {
+            _pairs = new int[stride * stride];
+            for (var a = 0; a < stride; a++)
+            {
+                var first = _goto[a];
+                for (var b = 0; first != 0 && b < stride; b++)
+                {
+                    _pairs[(a * stride) + b] = _goto[first + b];
+                }
+            }
+        }
+
+        // Which class 4-grams are live trie paths, as a bit set (128 KB at most), when no pattern ends
+        // within them: a word start whose first four bytes are not one is dead without touching the trie.
+        if (shortest > 4 && stride <= 32)
+        {
+            _quads = new ulong[(stride * stride * stride * stride) / 64];
+            for (var a = 0; a < stride; a++)
+            {
+                for (var b = 0; b < stride; b++)
+                {
+                    var s2 = _pairs![(a * stride) + b];
+                    for (var c = 0; s2 != 0 && c < stride; c++)
+                    {
+                        var s3 = _goto[s2 + c];
+                        for (var d = 0; s3 != 0 && d < stride; d++)
+                        {
+                            if (_goto[s3 + d] != 0)
+                            {
+                                var bit = (((((a << _shift) | b) << _shift) | c) << _shift) | d;
+                                _quads[bit >> 6] |= 1UL << bit;
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         _outputStart = new int[StateCount + 1];
@@ -191,11 +236,35 @@ internal sealed class AhoCorasickAutomaton
         var classes = _classes;
         var own = _own;
         var shift = _shift;
+        var pairs = _pairs;
+        var quads = _quads;
         var start = 0;
         while (start < text.Length)
         {
             var state = 0;
-            for (var i = start; i < text.Length; i++)
+            var i = start;
+            if (quads is not null && i + 3 < text.Length)
+            {
+                var c1 = classes[text[i]];
+                var c2 = classes[text[i + 1]];
+                var bit = (((((c1 << shift) | c2) << shift) | classes[text[i + 2]]) << shift) | classes[text[i + 3]];
+                if ((quads[bit >> 6] & (1UL << bit)) == 0)
+                {
+                    i = text.Length;
+                }
+                else
+                {
+                    state = pairs![(c1 << shift) + c2];
+                    i += 2;
+                }
+            }
+            else if (pairs is not null && i + 1 < text.Length)
+            {
+                state = pairs[(classes[text[i]] << shift) + classes[text[i + 1]]];
+                i = state == 0 ? text.Length : i + 2;
+            }
+
+            for (; i < text.Length; i++)
             {
                 state = table[state + classes[text[i]]];
                 if (state == 0)
@@ -210,13 +279,13 @@ internal sealed class AhoCorasickAutomaton
                 }
             }
 
-            var space = text[start..].IndexOf((byte)' ');
-            if (space < 0)
+            var next = start + 1;
+            while (next < text.Length && text[next] != (byte)' ')
             {
-                break;
+                next++;
             }
 
-            start += space + 1;
+            start = next + 1;
         }
     }
 }

@@ -85,6 +85,127 @@ internal ref struct NormalizationWriter
         _lastSingleLetter = false;
     }
 
+    /// <summary>
+    /// Bulk path for UTF-8 into a buffer without source offsets: from <paramref name="start"/>, takes ASCII
+    /// separator runs and words of letters and digits that <see cref="AppendAsciiWord"/> would take (not a
+    /// lone letter, followed by a separator or the end), in one loop, and stops at anything else (a lone
+    /// letter, a leet symbol, a non-ASCII byte). Same output as accepting them one by one. Call only when
+    /// <see cref="AtWordStart"/>; returns where it stopped.
+    /// </summary>
+    public int AppendAsciiRun(ReadOnlySpan<byte> text, int start)
+    {
+        var classes = AsciiRunClasses;
+        var map = _leet ? LowerLeet : LowerOnly;
+        var output = _output.GetAppendSpan(text.Length - start + 1);
+        var written = 0;
+        var wroteNonEmpty = _output.Length > 0;
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var kind = classes[c];
+            if (kind == 0)
+            {
+                var j = i + 1;
+                while (j < text.Length && classes[text[j]] == 0)
+                {
+                    j++;
+                }
+
+                if (!_separatorPending)
+                {
+                    _separatorPending = true;
+                    _separatorStart = i;
+                    _separatorCount = 0;
+                }
+
+                _separatorEnd = j;
+                _separatorCount += j - i;
+                i = j;
+                continue;
+            }
+
+            if (kind > 2)
+            {
+                break;
+            }
+
+            var end = i + 1;
+            var hasLetter = kind == 1;
+            while (end < text.Length && classes[text[end]] is 1 or 2)
+            {
+                hasLetter |= classes[text[end]] == 1;
+                end++;
+            }
+
+            if ((hasLetter && end - i < 2) || (end < text.Length && classes[text[end]] != 0))
+            {
+                break;
+            }
+
+            if (_separatorPending)
+            {
+                _separatorPending = false;
+                if (wroteNonEmpty)
+                {
+                    output[written++] = (byte)' ';
+                }
+            }
+
+            var table = hasLetter ? map : LowerOnly;
+            for (var k = i; k < end; k++)
+            {
+                output[written++] = table[text[k]];
+            }
+
+            wroteNonEmpty = true;
+            _lastSingleLetter = false;
+            i = end;
+        }
+
+        _output.Advance(written);
+        return i;
+    }
+
+    /// <summary>Bytes: 0 ASCII separator, 1 ASCII letter, 2 digit, 3 leet symbol or any non-ASCII byte.</summary>
+    private static ReadOnlySpan<byte> AsciiRunClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 3, 0, 0, 0,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    ];
+
+    /// <summary>ASCII letters and digits lowered (<c>| 0x20</c>, as <see cref="NormalizedText.AppendAsciiLower{T}"/>).</summary>
+    private static readonly byte[] LowerOnly = BuildMap(leet: false);
+
+    /// <summary>As <see cref="LowerOnly"/>, with leet digits mapped to their letters.</summary>
+    private static readonly byte[] LowerLeet = BuildMap(leet: true);
+
+    private static byte[] BuildMap(bool leet)
+    {
+        var map = new byte[256];
+        for (var c = 0; c < 256; c++)
+        {
+            var lowered = (byte)(c | 0x20);
+            map[c] = leet && (uint)(lowered - '0') <= 9 ? (byte)LeetTable.ToLetter(lowered) : lowered;
+        }
+
+        return map;
+    }
+
     /// <summary>Accepts a run of <paramref name="count"/> ASCII separators (not letters, digits or leet symbols).</summary>
     public void AcceptAsciiSeparators(int sourceStart, int count)
     {

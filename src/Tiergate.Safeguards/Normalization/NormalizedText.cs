@@ -133,6 +133,19 @@ public sealed class NormalizedText
         Length += letters.Length;
     }
 
+    /// <summary>Room for <paramref name="count"/> more bytes at the end (buffers without source offsets only); commit with <see cref="Advance"/>.</summary>
+    internal Span<byte> GetAppendSpan(int count)
+    {
+        while (Length + count > _utf8.Length)
+        {
+            Grow();
+        }
+
+        return _utf8.AsSpan(Length);
+    }
+
+    internal void Advance(int count) => Length += count;
+
     private void Grow()
     {
         var size = _utf8.Length * 2;

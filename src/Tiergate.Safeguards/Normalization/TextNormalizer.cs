@@ -48,10 +48,21 @@ public sealed class TextNormalizer
         var writer = new NormalizationWriter(output, Options, tokens, kinds);
         var classes = AsciiClasses;
         var fast = AsciiFastPath;
+        var runs = fast && typeof(T) == typeof(byte) && !output.TracksSourceOffsets;
         var i = 0;
         while (i < text.Length)
         {
             var c = int.CreateTruncating(text[i]);
+            if (runs && c < 0x80 && writer.AtWordStart)
+            {
+                var next = writer.AppendAsciiRun(MemoryMarshal.Cast<T, byte>(text), i);
+                if (next > i)
+                {
+                    i = next;
+                    continue;
+                }
+            }
+
             if (c < 0x80)
             {
                 if (fast)

@@ -18,6 +18,13 @@ public class AnchoredScanPropertyTests
         new Term("b4z", "z", 2.0), new Term("FOO", "dup"), new Term("z z z", "x"),
     ]));
 
+    /// <summary>No pattern of four bytes or fewer: the scan takes the 4-gram and pair tables.</summary>
+    private static readonly Lazy<TermMatcher> Long = new(() => TermMatcher.Create(
+    [
+        new Term("fooba", "x"), new Term("foo bar", "x"), new Term("bar baz", "y"), new Term("foo bar baz", "z"),
+        new Term("foobar", "z"), new Term("a b a b", "x"), new Term("b4z b4z", "y"), new Term("z z z", "x"), new Term("FOOBAR", "dup"),
+    ]));
+
     public static Arbitrary<string> WordText()
     {
         const string separators = "  .-_,\t\n@$!|0134";
@@ -58,6 +65,29 @@ public class AnchoredScanPropertyTests
         return a.DistinctTermIds.SequenceEqual(b.DistinctTermIds)
             && a.Matches.SequenceEqual(b.Matches)
             && a.TotalMatches == b.TotalMatches;
+    }
+
+    [Property(MaxTest = 1000, Arbitrary = [typeof(AnchoredScanPropertyTests)])]
+    public bool MatchNormalized_LongTermsAnyText_AnchoredScanEqualsAhoCorasick(string text)
+    {
+        var fast = Long.Value;
+        var slow = fast.WithoutAnchoredScan();
+        var a = new MatchAccumulator();
+        var b = new MatchAccumulator();
+        fast.Match(text.AsSpan(), new NormalizedText(8), a);
+        slow.Match(text.AsSpan(), new NormalizedText(8), b);
+
+        return a.DistinctTermIds.SequenceEqual(b.DistinctTermIds)
+            && a.Matches.SequenceEqual(b.Matches)
+            && a.TotalMatches == b.TotalMatches;
+    }
+
+    [Fact]
+    public void MatchNormalized_LongTerms_FindsThem()
+    {
+        var result = Long.Value.Match("x foo bar baz, FOOBAR and a b a b then z z z");
+
+        Assert.Equal(7, result.DistinctTermCount);
     }
 
     [Fact]

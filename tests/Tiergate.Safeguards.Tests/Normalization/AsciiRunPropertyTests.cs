@@ -1,0 +1,71 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Tiergate.Safeguards.Normalization;
+
+namespace Tiergate.Safeguards.Tests.Normalization;
+
+/// <summary>The bulk ASCII-run path (UTF-8 into a buffer without source offsets) gives the slow path's output.</summary>
+public class AsciiRunPropertyTests
+{
+    private static readonly string[] Pieces =
+    [
+        "sarin", "Ricin", "VX", "s4r1n", "2024", "42", "a", "I", "x", "b", "c", "@", "$", "!", "|", "$arin", "h@ck",
+        " ", "  ", ".", ". ", " . ", "-", "_", ",", "\t", "\n", "'", "\"", "(", ")", "\u00E9", "\u0430", "\u200B", "\uFF33",
+        "ab1", "1ab", "7h3", "x7", "0", "a.b.c", "s a r i n", "longwordwithoutspaces",
+    ];
+
+    public static Arbitrary<string> AsciiHeavyText()
+    {
+        var gen =
+            from count in Gen.Choose(0, 60)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select Build(count, new Random(seed));
+        return gen.ToArbitrary();
+
+        static string Build(int count, Random random)
+        {
+            var sb = new StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                sb.Append(Pieces[random.Next(Pieces.Length)]);
+            }
+
+            if (random.Next(10) == 0)
+            {
+                sb.Append(new string('q', 120 + random.Next(20)) + "3" + new string('z', random.Next(10)));
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    [Property(MaxTest = 2000, Arbitrary = [typeof(AsciiRunPropertyTests)])]
+    public bool NormalizeUtf8_WithoutSourceOffsets_SameAsSlowPath(string text)
+    {
+        var slow = new TextNormalizer { AsciiFastPath = false };
+        var runs = new NormalizedText(8, trackSourceOffsets: false);
+        TextNormalizer.Default.NormalizeUtf8(Encoding.UTF8.GetBytes(text), runs);
+        var tracked = new NormalizedText(8);
+        TextNormalizer.Default.NormalizeUtf8(Encoding.UTF8.GetBytes(text), tracked);
+
+        // Known, older than this path: a word of 128+ letters/digits is cut at the writer's token capacity on the
+        // slow path (leet digits after the cut are judged alone), not on the ASCII fast path. So the run path is
+        // compared with the fast path always, and with the slow path when no such word occurs.
+        var longWord = System.Text.RegularExpressions.Regex.Split(text, "[^A-Za-z0-9]").Any(w => w.Length >= 120);
+        return runs.ToString() == tracked.ToString() && (longWord || runs.ToString() == slow.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("Hello, World 2024!  s4r1n and $arin; a b c d; x7 7h3")]
+    [InlineData("  leading and trailing  ")]
+    [InlineData("s.a.r.i.n is S A R I N")]
+    public void NormalizeUtf8_WithoutSourceOffsets_Examples(string text)
+    {
+        var runs = new NormalizedText(8, trackSourceOffsets: false);
+        TextNormalizer.Default.NormalizeUtf8(Encoding.UTF8.GetBytes(text), runs);
+
+        Assert.Equal(new TextNormalizer { AsciiFastPath = false }.Normalize(text), runs.ToString());
+    }
+}
