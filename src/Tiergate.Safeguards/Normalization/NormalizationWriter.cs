@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Tiergate.Safeguards.Normalization;
 
@@ -94,20 +96,22 @@ internal ref struct NormalizationWriter
     /// </summary>
     public int AppendAsciiRun(ReadOnlySpan<byte> text, int start)
     {
-        var classes = AsciiRunClasses;
-        var map = _leet ? LowerLeet : LowerOnly;
+        var words = _leet ? WordLeet : WordLower;
         var output = _output.GetAppendSpan(text.Length - start + 1);
+        ref var src = ref MemoryMarshal.GetReference(text);
+        ref var dst = ref MemoryMarshal.GetReference(output);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(words);
+        var n = text.Length;
         var written = 0;
         var wroteNonEmpty = _output.Length > 0;
         var i = start;
-        while (i < text.Length)
+        while (i < n)
         {
-            var c = text[i];
-            var kind = classes[c];
-            if (kind == 0)
+            var entry = Unsafe.Add(ref table, Unsafe.Add(ref src, i));
+            if (entry == 0)
             {
                 var j = i + 1;
-                while (j < text.Length && classes[text[j]] == 0)
+                while (j < n && Unsafe.Add(ref table, Unsafe.Add(ref src, j)) == 0)
                 {
                     j++;
                 }
@@ -125,39 +129,47 @@ internal ref struct NormalizationWriter
                 continue;
             }
 
-            if (kind > 2)
+            if (entry >= Other)
             {
                 break;
             }
 
-            var end = i + 1;
-            var hasLetter = kind == 1;
-            while (end < text.Length && classes[text[end]] is 1 or 2)
+            // Copy the word speculatively after the pending space; commit only if it qualifies.
+            var space = _separatorPending && wroteNonEmpty ? 1 : 0;
+            var o = written + space;
+            var end = i;
+            var kinds = 0;
+            while (end < n)
             {
-                hasLetter |= classes[text[end]] == 1;
+                entry = Unsafe.Add(ref table, Unsafe.Add(ref src, end));
+                if (entry == 0 || entry >= Other)
+                {
+                    break;
+                }
+
+                kinds |= entry;
+                Unsafe.Add(ref dst, o + end - i) = (byte)entry;
                 end++;
             }
 
-            if ((hasLetter && end - i < 2) || (end < text.Length && classes[text[end]] != 0))
+            var hasLetter = (kinds & LetterBit) != 0;
+            if ((hasLetter && end - i < 2) || (end < n && entry != 0))
             {
                 break;
             }
 
-            if (_separatorPending)
+            if (!hasLetter)
             {
-                _separatorPending = false;
-                if (wroteNonEmpty)
-                {
-                    output[written++] = (byte)' ';
-                }
+                text[i..end].CopyTo(output[o..]); // digits only: no leet folding
             }
 
-            var table = hasLetter ? map : LowerOnly;
-            for (var k = i; k < end; k++)
+            if (space != 0)
             {
-                output[written++] = table[text[k]];
+                Unsafe.Add(ref dst, written) = (byte)' ';
             }
 
+            _separatorPending = false;
+            written = o + end - i;
             wroteNonEmpty = true;
             _lastSingleLetter = false;
             i = end;
@@ -167,43 +179,32 @@ internal ref struct NormalizationWriter
         return i;
     }
 
-    /// <summary>Bytes: 0 ASCII separator, 1 ASCII letter, 2 digit, 3 leet symbol or any non-ASCII byte.</summary>
-    private static ReadOnlySpan<byte> AsciiRunClasses =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-        3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 3, 0, 0, 0,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    ];
+    private const ushort LetterBit = 0x100;
+    private const ushort DigitBit = 0x200;
+    private const ushort Other = 0x400;
 
-    /// <summary>ASCII letters and digits lowered (<c>| 0x20</c>, as <see cref="NormalizedText.AppendAsciiLower{T}"/>).</summary>
-    private static readonly byte[] LowerOnly = BuildMap(leet: false);
+    /// <summary>Per byte: 0 ASCII separator; letter: <see cref="LetterBit"/> | lowered; digit: <see cref="DigitBit"/> | digit; else <see cref="Other"/>.</summary>
+    private static readonly ushort[] WordLower = BuildWordTable(leet: false);
 
-    /// <summary>As <see cref="LowerOnly"/>, with leet digits mapped to their letters.</summary>
-    private static readonly byte[] LowerLeet = BuildMap(leet: true);
+    /// <summary>As <see cref="WordLower"/>, with leet digits mapped to their letters (used in words with a letter).</summary>
+    private static readonly ushort[] WordLeet = BuildWordTable(leet: true);
 
-    private static byte[] BuildMap(bool leet)
+    private static ushort[] BuildWordTable(bool leet)
     {
-        var map = new byte[256];
+        var table = new ushort[256];
         for (var c = 0; c < 256; c++)
         {
-            var lowered = (byte)(c | 0x20);
-            map[c] = leet && (uint)(lowered - '0') <= 9 ? (byte)LeetTable.ToLetter(lowered) : lowered;
+            table[c] = c switch
+            {
+                >= 'a' and <= 'z' => (ushort)(LetterBit | c),
+                >= 'A' and <= 'Z' => (ushort)(LetterBit | (c | 0x20)),
+                >= '0' and <= '9' => (ushort)(DigitBit | (leet ? LeetTable.ToLetter(c) : c)),
+                '@' or '$' or '!' or '|' or >= 0x80 => Other,
+                _ => 0,
+            };
         }
 
-        return map;
+        return table;
     }
 
     /// <summary>Accepts a run of <paramref name="count"/> ASCII separators (not letters, digits or leet symbols).</summary>
