@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 using Tiergate.Storage.Crypto;
 
 namespace Tiergate.Storage;
@@ -12,11 +14,13 @@ namespace Tiergate.Storage;
 public sealed class TiergateDatabase
 {
     private readonly Func<KeyRing?, TiergateDbContext> _create;
+    private readonly Func<DbConnection> _connection;
 
-    private TiergateDatabase(StorageOptions options, Func<KeyRing?, TiergateDbContext> create)
+    private TiergateDatabase(StorageOptions options, Func<KeyRing?, TiergateDbContext> create, Func<DbConnection> connection)
     {
         Options = options;
         _create = create;
+        _connection = connection;
     }
 
     public StorageOptions Options { get; }
@@ -28,10 +32,11 @@ public sealed class TiergateDatabase
     {
         if (options.PostgresConnection is { } pg)
         {
+            var dataSource = NpgsqlDataSource.Create(PostgresConnectionString.Normalise(pg));
             var builder = new DbContextOptionsBuilder<PostgresTiergateDbContext>()
-                .UseNpgsql(PostgresConnectionString.Normalise(pg))
+                .UseNpgsql(dataSource)
                 .ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
-            return new TiergateDatabase(options, ring => new PostgresTiergateDbContext(builder.Options) { KeyRing = ring });
+            return new TiergateDatabase(options, ring => new PostgresTiergateDbContext(builder.Options) { KeyRing = ring }, dataSource.CreateConnection);
         }
 
         Directory.CreateDirectory(options.DataDirectory);
@@ -45,10 +50,21 @@ public sealed class TiergateDatabase
             .UseSqlite(connection)
             .AddInterceptors(new SqlitePragmas(options.SqliteFullSync))
             .ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
-        return new TiergateDatabase(options, ring => new SqliteTiergateDbContext(sqlite.Options) { KeyRing = ring });
+        return new TiergateDatabase(options, ring => new SqliteTiergateDbContext(sqlite.Options) { KeyRing = ring }, () => new SqliteConnection(connection));
     }
 
     public TiergateDbContext CreateContext() => _create(KeyRing);
+
+    /// <summary>
+    /// A plain pooled connection, for the few hot-path reads where EF Core's per-query overhead
+    /// dominates (the gateway's per-request key lookup). Never for writes: those go through contexts.
+    /// </summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = _connection();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
 
     /// <summary>A context with a given ring (rotation re-encrypts with the new one).</summary>
     public TiergateDbContext CreateContext(KeyRing ring) => _create(ring);
