@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Tiergate.Safeguards.Matching;
 
 /// <summary>
@@ -232,60 +237,88 @@ internal sealed class AhoCorasickAutomaton
     public void ScanFromWordStarts<TSink>(ReadOnlySpan<byte> text, ref TSink sink)
         where TSink : struct, IPatternSink, allows ref struct
     {
-        var table = _goto;
-        var classes = _classes;
-        var own = _own;
-        var shift = _shift;
-        var pairs = _pairs;
-        var quads = _quads;
-        var start = 0;
-        while (start < text.Length)
+        if (text.IsEmpty)
         {
-            var state = 0;
-            var i = start;
-            if (quads is not null && i + 3 < text.Length)
-            {
-                var c1 = classes[text[i]];
-                var c2 = classes[text[i + 1]];
-                var bit = (((((c1 << shift) | c2) << shift) | classes[text[i + 2]]) << shift) | classes[text[i + 3]];
-                if ((quads[bit >> 6] & (1UL << bit)) == 0)
-                {
-                    i = text.Length;
-                }
-                else
-                {
-                    state = pairs![(c1 << shift) + c2];
-                    i += 2;
-                }
-            }
-            else if (pairs is not null && i + 1 < text.Length)
-            {
-                state = pairs[(classes[text[i]] << shift) + classes[text[i + 1]]];
-                i = state == 0 ? text.Length : i + 2;
-            }
+            return;
+        }
 
-            for (; i < text.Length; i++)
+        WalkFrom(text, 0, ref sink);
+        ref var src = ref MemoryMarshal.GetReference(text);
+        var spaces = Vector256.Create((byte)' ');
+        var chunk = 0;
+        for (; chunk + 64 <= text.Length; chunk += 64)
+        {
+            var low = Vector256.Equals(Vector256.LoadUnsafe(ref src, (nuint)chunk), spaces).ExtractMostSignificantBits();
+            var high = Vector256.Equals(Vector256.LoadUnsafe(ref src, (nuint)(chunk + 32)), spaces).ExtractMostSignificantBits();
+            var mask = ((ulong)high << 32) | low;
+            while (mask != 0)
             {
-                state = table[state + classes[text[i]]];
-                if (state == 0)
+                var next = chunk + BitOperations.TrailingZeroCount(mask) + 1;
+                mask &= mask - 1;
+                if (next < text.Length)
                 {
-                    break;
-                }
-
-                var pattern = own[state >> shift];
-                if (pattern >= 0)
-                {
-                    sink.OnMatch(pattern, i);
+                    WalkFrom(text, next, ref sink);
                 }
             }
+        }
 
-            var next = start + 1;
-            while (next < text.Length && text[next] != (byte)' ')
+        for (; chunk < text.Length; chunk++)
+        {
+            if (text[chunk] == (byte)' ' && chunk + 1 < text.Length)
             {
-                next++;
+                WalkFrom(text, chunk + 1, ref sink);
+            }
+        }
+    }
+
+    /// <summary>Walks the trie from <paramref name="start"/>, reporting each pattern that ends on the way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WalkFrom<TSink>(ReadOnlySpan<byte> text, int start, ref TSink sink)
+        where TSink : struct, IPatternSink, allows ref struct
+    {
+        var classes = _classes;
+        var shift = _shift;
+        var state = 0;
+        var i = start;
+        if (_quads is { } quads && i + 3 < text.Length)
+        {
+            var c1 = classes[text[i]];
+            var c2 = classes[text[i + 1]];
+            var bit = (((((c1 << shift) | c2) << shift) | classes[text[i + 2]]) << shift) | classes[text[i + 3]];
+            if ((quads[bit >> 6] & (1UL << bit)) == 0)
+            {
+                return;
             }
 
-            start = next + 1;
+            state = _pairs![(c1 << shift) + c2];
+            i += 2;
+        }
+        else if (_pairs is { } pairs && i + 1 < text.Length)
+        {
+            state = pairs[(classes[text[i]] << shift) + classes[text[i + 1]]];
+            if (state == 0)
+            {
+                return;
+            }
+
+            i += 2;
+        }
+
+        var table = _goto;
+        var own = _own;
+        for (; i < text.Length; i++)
+        {
+            state = table[state + classes[text[i]]];
+            if (state == 0)
+            {
+                return;
+            }
+
+            var pattern = own[state >> shift];
+            if (pattern >= 0)
+            {
+                sink.OnMatch(pattern, i);
+            }
         }
     }
 }
