@@ -90,6 +90,7 @@ public sealed class LineBatchReader
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private LineBatch? Emit(int lastNewline)
     {
         // On EOF everything left is the final line (a file need not end with a newline).

@@ -28,6 +28,8 @@ public sealed class TextFieldExtractor
     /// <summary>Byte position in the line where parsing failed, for malformed lines.</summary>
     public long ErrorPosition { get; private set; }
 
+    // Hot loop: compiled fully optimised at once (tiered PGO instrumentation and OSR cost ~2x for the first seconds).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ExtractStatus Extract(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> text)
     {
         text = default;
@@ -76,6 +78,7 @@ public sealed class TextFieldExtractor
 
     // On entry the reader sits on a StartObject at nesting `depth`; textOnPath/idOnPath say whether
     // the enclosing property names matched the first depth-1 segments of each path.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Walk(ref Utf8JsonReader reader, int depth, bool textOnPath, bool idOnPath, ref ExtractStatus textStatus, ref int textLength)
     {
         while (reader.Read())

@@ -31,6 +31,7 @@ public sealed class CascadeWorker : IStageEvidence
     public float? Score(int stage) => _scores[stage];
 
     /// <summary>Evaluates the text; returns the index of the removing stage, or -1 when kept.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Evaluate(ReadOnlySpan<byte> utf8Text)
     {
         var removedBy = -1;
