@@ -21,6 +21,10 @@ TAG=$(t "$HOST" filter --input "$DIR/corpus.jsonl.zst" --output "$DIR/out-tag" -
 echo "tiergate scan-and-tag (zstd in, sidecar out):   ${TAG}s  $(mbps $TAG) MB/s  (rg/tiergate time ratio $(python3 -c "print(f'{$RG/$TAG:.2f}')"))"
 FIL=$(t "$HOST" filter --input "$DIR/corpus.jsonl.zst" --output "$DIR/out-filter" --blocklist "$DIR/terms.tsv" --min-terms 2)
 echo "tiergate filter-and-rewrite (zstd in and out):  ${FIL}s  $(mbps $FIL) MB/s"
+rm -rf "$DIR/out-filter1"
+FIL1=$(t "$HOST" filter --input "$DIR/corpus.jsonl.zst" --output "$DIR/out-filter1" --blocklist "$DIR/terms.tsv" --min-terms 2 --zstd-level 1)
+echo "  the same with --zstd-level 1:                  ${FIL1}s  $(mbps $FIL1) MB/s"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$DIR/out-filter/report.json" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))["totals"]
