@@ -151,12 +151,15 @@ public sealed class AccountAdministration(TiergateDatabase database, PolicyDocum
         return ToView(key, email, now);
     }
 
-    public async Task<IReadOnlyList<KeyView>> ListKeysAsync(string email, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<KeyView>> ListKeysAsync(string email, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var user = await FindUserAsync(db, email, cancellationToken);
         var now = time.GetUtcNow();
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.UserId == user.Id).ToListAsync(cancellationToken);
+
+        // Reading another person's account data is an admin read of personal data: audited.
+        await audit.AppendAsync(new AuditEvent("key.list", actor, $"user:{user.Id}", "ok"), cancellationToken);
         return keys.OrderBy(k => k.CreatedAt).Select(k => ToView(k, user.Email, now)).ToList();
     }
 

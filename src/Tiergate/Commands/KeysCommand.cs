@@ -36,7 +36,7 @@ internal static class KeysCommand
         var list = new Command("list", "List a user's keys (never their secrets).") { user };
         list.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
-            var keys = await cli.Accounts.ListKeysAsync(result.GetValue(user)!, ct);
+            var keys = await cli.Accounts.ListKeysAsync(result.GetValue(user)!, CliContext.Actor, ct);
             var lines = keys.Select(k => $"{k.Id}  {k.State,-8} created {k.CreatedAt:yyyy-MM-dd}  expires {(k.ExpiresAt is { } e ? e.ToString("yyyy-MM-dd") : "never"),-10}  {string.Join(" ", k.AllowedNetworks)}");
             return output.Success(new { keys }, keys.Count == 0 ? "No keys." : string.Join(Environment.NewLine, lines));
         }, ct));
