@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Tiergate.Safeguards.Normalization;
 
@@ -136,8 +137,27 @@ internal ref struct NormalizationWriter
                 break;
             }
 
-            // Copy the word speculatively after the pending space; commit only if it qualifies.
             var space = _separatorPending && wroteNonEmpty ? 1 : 0;
+            if (i + 32 <= n && TryCopyLetterChunk(ref src, i, ref dst, written + space) is var copied and > 0)
+            {
+                // Words of two or more letters and single spaces up to the chunk's last space, taken whole.
+                if (space != 0)
+                {
+                    Unsafe.Add(ref dst, written) = (byte)' ';
+                }
+
+                written += space + copied;
+                wroteNonEmpty = true;
+                _lastSingleLetter = false;
+                _separatorPending = true;
+                _separatorStart = i + copied;
+                _separatorEnd = i + copied + 1;
+                _separatorCount = 1;
+                i += copied + 1;
+                continue;
+            }
+
+            // Copy the word speculatively after the pending space; commit only if it qualifies.
             var o = written + space;
             var end = i;
             var kinds = 0;
@@ -179,6 +199,40 @@ internal ref struct NormalizationWriter
 
         _output.Advance(written);
         return i;
+    }
+
+    /// <summary>
+    /// Looks at the 32 bytes from <paramref name="i"/>: when they are only ASCII letters and single spaces, and
+    /// every word before the last space has two letters or more, writes those words lowered (with their single
+    /// spaces) at <paramref name="o"/> and returns the index of the last space; else 0. The 32 bytes at the
+    /// destination are overwritten, so there must be room.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TryCopyLetterChunk(ref byte src, int i, ref byte dst, int o)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return 0;
+        }
+
+        var chunk = Vector256.LoadUnsafe(ref src, (nuint)i);
+        var lower = chunk | Vector256.Create((byte)0x20);
+        var letters = Vector256.LessThan(lower - Vector256.Create((byte)'a'), Vector256.Create((byte)26)).ExtractMostSignificantBits();
+        var spaces = Vector256.Equals(chunk, Vector256.Create((byte)' ')).ExtractMostSignificantBits();
+        if ((letters | spaces) != uint.MaxValue || spaces == 0 || (spaces & (spaces >> 1)) != 0)
+        {
+            return 0;
+        }
+
+        var last = 31 - BitOperations.LeadingZeroCount(spaces);
+        var lone = letters & ((spaces << 1) | 1) & (spaces >> 1) & ((1u << last) - 1);
+        if (last == 0 || lone != 0)
+        {
+            return 0;
+        }
+
+        lower.StoreUnsafe(ref dst, (nuint)o);
+        return last;
     }
 
     private const ushort LetterBit = 0x100;

@@ -41,6 +41,44 @@ public class AsciiRunPropertyTests
         }
     }
 
+    /// <summary>Mostly words of letters and single spaces (the 32-byte chunk path), now and then something else.</summary>
+    public static Arbitrary<(string Text, int Marker)> LetterText()
+    {
+        const string rare = "  .,-4@$!|\u00E9\n";
+        var gen =
+            from count in Gen.Choose(0, 40)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select (Build(count, new Random(seed)), 0);
+        return gen.ToArbitrary();
+
+        static string Build(int count, Random random)
+        {
+            var sb = new StringBuilder();
+            for (var w = 0; w < count; w++)
+            {
+                var length = random.Next(8) == 0 ? 1 : random.Next(2, 12);
+                for (var k = 0; k < length; k++)
+                {
+                    var letter = (char)('a' + random.Next(26));
+                    sb.Append(random.Next(6) == 0 ? char.ToUpperInvariant(letter) : letter);
+                }
+
+                sb.Append(random.Next(12) == 0 ? rare[random.Next(rare.Length)] : ' ');
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    [Property(MaxTest = 2000, Arbitrary = [typeof(AsciiRunPropertyTests)])]
+    public bool NormalizeUtf8_LetterTextWithoutSourceOffsets_SameAsSlowPath((string Text, int Marker) sample)
+    {
+        var runs = new NormalizedText(8, trackSourceOffsets: false);
+        TextNormalizer.Default.NormalizeUtf8(Encoding.UTF8.GetBytes(sample.Text), runs);
+
+        return runs.ToString() == new TextNormalizer { AsciiFastPath = false }.Normalize(sample.Text);
+    }
+
     [Property(MaxTest = 2000, Arbitrary = [typeof(AsciiRunPropertyTests)])]
     public bool NormalizeUtf8_WithoutSourceOffsets_SameAsSlowPath(string text)
     {
