@@ -138,7 +138,7 @@ internal ref struct NormalizationWriter
             }
 
             var space = _separatorPending && wroteNonEmpty ? 1 : 0;
-            if (i + 32 <= n && TryCopyLetterChunk(ref src, i, ref dst, written + space) is var copied and > 0)
+            if (i + 32 <= n && TryCopyLetterChunk(ref src, i, ref dst, written + space, out var endsLone) is var copied and > 0)
             {
                 // Words of two or more letters and single spaces up to the chunk's last space, taken whole.
                 if (space != 0)
@@ -148,7 +148,7 @@ internal ref struct NormalizationWriter
 
                 written += space + copied;
                 wroteNonEmpty = true;
-                _lastSingleLetter = false;
+                _lastSingleLetter = endsLone;
                 _separatorPending = true;
                 _separatorStart = i + copied;
                 _separatorEnd = i + copied + 1;
@@ -203,13 +203,15 @@ internal ref struct NormalizationWriter
 
     /// <summary>
     /// Looks at the 32 bytes from <paramref name="i"/>: when they are only ASCII letters and single spaces, and
-    /// every word before the last space has two letters or more, writes those words lowered (with their single
-    /// spaces) at <paramref name="o"/> and returns the index of the last space; else 0. The 32 bytes at the
-    /// destination are overwritten, so there must be room.
+    /// the words before the last space are such that no spaced letters join (the first word has two letters or
+    /// more; no one-letter word follows another), writes those words lowered (with their single spaces) at
+    /// <paramref name="o"/> and returns the index of the last space, <paramref name="endsLone"/> telling whether
+    /// the last word is one letter; else 0. The 32 bytes at the destination are overwritten, so there must be room.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TryCopyLetterChunk(ref byte src, int i, ref byte dst, int o)
+    private static int TryCopyLetterChunk(ref byte src, int i, ref byte dst, int o, out bool endsLone)
     {
+        endsLone = false;
         if (!Vector256.IsHardwareAccelerated)
         {
             return 0;
@@ -226,10 +228,12 @@ internal ref struct NormalizationWriter
 
         var last = 31 - BitOperations.LeadingZeroCount(spaces);
         var lone = letters & ((spaces << 1) | 1) & (spaces >> 1) & ((1u << last) - 1);
-        if (last == 0 || lone != 0)
+        if (last == 0 || (lone & 1) != 0 || (lone & (lone << 2)) != 0)
         {
             return 0;
         }
+
+        endsLone = (lone & (1u << (last - 1))) != 0;
 
         lower.StoreUnsafe(ref dst, (nuint)o);
         return last;

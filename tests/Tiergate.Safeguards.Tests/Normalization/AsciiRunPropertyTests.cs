@@ -56,7 +56,7 @@ public class AsciiRunPropertyTests
             var sb = new StringBuilder();
             for (var w = 0; w < count; w++)
             {
-                var length = random.Next(8) == 0 ? 1 : random.Next(2, 12);
+                var length = random.Next(4) == 0 ? 1 : random.Next(2, 12);
                 for (var k = 0; k < length; k++)
                 {
                     var letter = (char)('a' + random.Next(26));
