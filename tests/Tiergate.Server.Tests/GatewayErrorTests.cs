@@ -143,14 +143,15 @@ public sealed class GatewayErrorTests
     }
 
     [Fact]
-    public async Task UnknownRoute_Returns404InOpenAiShape()
+    public async Task UnknownRouteOrMethod_AnsweredInOpenAiShape()
     {
         await using var host = await GatewayHost.StartAsync(Storage.Tests.Support.TestStore.Sqlite);
 
-        using var response = await host.Client().GetAsync("/v1/embeddings");
+        using var unknown = await host.Client().GetAsync("/v1/embeddings");
+        using var wrongMethod = await host.Client().GetAsync("/v1/chat/completions");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("invalid_request", await Chat.ErrorCodeAsync(response));
+        Assert.Equal((HttpStatusCode.NotFound, "route_not_found"), (unknown.StatusCode, await Chat.ErrorCodeAsync(unknown)));
+        Assert.Equal((HttpStatusCode.MethodNotAllowed, "method_not_allowed"), (wrongMethod.StatusCode, await Chat.ErrorCodeAsync(wrongMethod)));
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public static class ErrorCodes
     // Gateway: the request itself.
     public static readonly ErrorCode ModelNotFound = new("TG1020", "model_not_found", 404, NotFound, "No variant has this name.");
     public static readonly ErrorCode InvalidRequest = new("TG1022", "invalid_request", 400, Invalid, "The body is not a valid chat completion request.");
+    public static readonly ErrorCode RouteNotFound = new("TG1024", "route_not_found", 404, NotFound, "No endpoint at this path (Tiergate serves /v1/models and /v1/chat/completions).");
+    public static readonly ErrorCode MethodNotAllowed = new("TG1025", "method_not_allowed", 405, Invalid, "The endpoint exists but not for this HTTP method.");
     public static readonly ErrorCode RequestTooLarge = new("TG1023", "request_too_large", 413, Invalid, "The body exceeds gateway.max_request_bytes.");
     public static readonly ErrorCode RateLimited = new("TG1030", "rate_limited", 429, RateLimit, "The tier's requests-per-minute or tokens-per-minute limit is reached; see Retry-After.");
     public static readonly ErrorCode QuotaExceeded = new("TG1031", "quota_exceeded", 429, RateLimit, "The tier's daily token quota is spent; see Retry-After.");

@@ -20,6 +20,9 @@ namespace Tiergate.Server.Hosting;
 /// <summary>Composes the server: one place that knows every service and route.</summary>
 public static class TiergateServer
 {
+    // Paths with an endpoint: any other method on them is a 405, not a 404.
+    private static readonly HashSet<string> Endpoints = new(StringComparer.Ordinal) { "/v1/models", "/v1/chat/completions", "/healthz", "/readyz" };
+
     /// <summary>Migrates the database (opening its key ring) and composes the server; fails closed if either cannot be done.</summary>
     public static async Task<WebApplication> BuildAsync(ServerOptions options, Action<IServiceCollection>? configure = null)
     {
@@ -47,7 +50,9 @@ public static class TiergateServer
         app.MapHealth();
         app.MapGet("/v1/models", (HttpContext c, ModelsEndpoint e) => e.HandleAsync(c));
         app.MapPost("/v1/chat/completions", (HttpContext c, ChatCompletionsEndpoint e) => e.HandleAsync(c));
-        app.MapFallback((HttpContext c) => OpenAiError.WriteAsync(c, ErrorCodes.InvalidRequest with { HttpStatus = 404 }, $"No route for {c.Request.Method} {c.Request.Path}."));
+        app.MapFallback((HttpContext c) => Endpoints.Contains(c.Request.Path.Value ?? "")
+            ? OpenAiError.WriteAsync(c, ErrorCodes.MethodNotAllowed, $"{c.Request.Method} is not allowed on {c.Request.Path}.")
+            : OpenAiError.WriteAsync(c, ErrorCodes.RouteNotFound, $"No endpoint at {c.Request.Path}."));
         return app;
     }
 
