@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tiergate.Core.Errors;
+using Tiergate.Server.Http;
 
 namespace Tiergate.Server.Gateway;
 
@@ -13,20 +14,7 @@ internal static class RequestBody
             throw TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)n : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw TooLarge(limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedRead.ReadAllAsync(request.Body, limit, request.ContentLength, cancellationToken) ?? throw TooLarge(limit);
     }
 
     private static TiergateException TooLarge(long limit) =>

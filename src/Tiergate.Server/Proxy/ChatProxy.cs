@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Tiergate.Core.Errors;
 using Tiergate.Server.Gateway;
+using Tiergate.Server.Http;
 using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Proxy;
@@ -172,20 +173,8 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
     private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, CancellationToken token)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(token);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, token)) > 0)
-        {
-            if (buffer.Length + read > MaxBufferedAnswerBytes)
-            {
-                throw new InvalidDataException("The upstream answer exceeded the size limit.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await BoundedRead.ReadAllAsync(stream, MaxBufferedAnswerBytes, response.Content.Headers.ContentLength, token)
+            ?? throw new InvalidDataException("The upstream answer exceeded the size limit.");
     }
 
     private static bool IsEventStream(HttpResponseMessage response) =>

@@ -14,6 +14,8 @@ public sealed class ContentScreening
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "safeguards");
 
     private readonly Screener _screener;
+    private readonly HashSet<(string Tier, bool Output)> _allowsEverything = [];
+    private readonly HashSet<(string Tier, bool Output)> _onlyFlags = [];
 
     public ContentScreening(PolicyDocument policy)
     {
@@ -32,17 +34,33 @@ public sealed class ContentScreening
             SafeguardDefaults.LoadTerms(directory),
             SafeguardDefaults.LoadModel(directory),
             new KeywordStageOptions { EscalateAtDistinctTerms = 1, FlagAtDistinctTerms = 3, FlagAtWeight = 4 });
+
+        // Whether a tier can block or record anything depends only on its profile: decided once, not per request.
+        foreach (var tier in policy.Tiers)
+        {
+            foreach (var output in new[] { false, true })
+            {
+                var actions = Categories.Select(c => tier.Safeguards.RuleFor(c, output).Action).ToList();
+                if (actions.All(a => a == SafeguardAction.Allow))
+                {
+                    _allowsEverything.Add((tier.Name, output));
+                }
+
+                if (actions.All(a => a != SafeguardAction.Block))
+                {
+                    _onlyFlags.Add((tier.Name, output));
+                }
+            }
+        }
     }
 
     public IReadOnlyList<string> Categories => _screener.Categories;
 
     /// <summary>True when the tier lets every category through unrecorded in this direction, so screening can be skipped.</summary>
-    public bool AllowsEverything(TierConfig tier, bool output) =>
-        Categories.All(c => tier.Safeguards.RuleFor(c, output).Action == SafeguardAction.Allow);
+    public bool AllowsEverything(TierConfig tier, bool output) => _allowsEverything.Contains((tier.Name, output));
 
     /// <summary>True when nothing in this direction can be blocked, so a stream needs no hold-back.</summary>
-    public bool OnlyFlags(TierConfig tier, bool output) =>
-        Categories.All(c => tier.Safeguards.RuleFor(c, output).Action != SafeguardAction.Block);
+    public bool OnlyFlags(TierConfig tier, bool output) => _onlyFlags.Contains((tier.Name, output));
 
     public ScreeningOutcome Screen(TierConfig tier, string text, bool output)
     {
