@@ -113,4 +113,20 @@ public class AnchoredScanPropertyTests
         Assert.Equal(tracked.DistinctTermIds, untracked.DistinctTermIds);
         Assert.Equal(tracked.TotalMatches, untracked.TotalMatches);
     }
+
+    [Fact]
+    public void MatchNormalized_TermOfOneRepeatedLetter_MatchesLikeAhoCorasick()
+    {
+        // One byte class: the 4-gram bit set is smaller than one word (it once had no word at all).
+        var fast = TermMatcher.Create([new Term("aaaaa", "x")]);
+        var text = string.Join(' ', Enumerable.Repeat("aaaaa b aaaa aaaaaa", 12));
+
+        var a = new MatchAccumulator();
+        var b = new MatchAccumulator();
+        fast.Match(text.AsSpan(), new NormalizedText(8), a);
+        fast.WithoutAnchoredScan().Match(text.AsSpan(), new NormalizedText(8), b);
+
+        Assert.Equal(12, a.TotalMatches);
+        Assert.Equal(b.Matches, a.Matches);
+    }
 }
