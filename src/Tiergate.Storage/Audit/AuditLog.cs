@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tiergate.Core.Audit;
@@ -16,10 +15,7 @@ namespace Tiergate.Storage.Audit;
 /// </summary>
 public sealed class AuditLog : IAuditLog, IAsyncDisposable
 {
-    private const long PostgresLockKey = 0x5447_4155_4454; // "TGAUDT"
-
-    private readonly Func<TiergateDbContext> _contexts;
-    private readonly AuditSigningKey _signer;
+    private readonly AuditBatchWriter _batches;
     private readonly TimeProvider _time;
     private readonly AuditLogOptions _options;
     private readonly ILogger _logger;
@@ -33,10 +29,11 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         AuditLogOptions? options = null,
         ILogger<AuditLog>? logger = null)
     {
-        _contexts = contexts ?? throw new ArgumentNullException(nameof(contexts));
-        _signer = signer ?? throw new ArgumentNullException(nameof(signer));
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(signer);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options ?? new AuditLogOptions();
+        _batches = new AuditBatchWriter(contexts, signer, _options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
         _writer = Task.Run(WriteLoopAsync);
@@ -80,6 +77,7 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await _batches.DisposeAsync();
     }
 
     private async Task WriteLoopAsync()
@@ -116,65 +114,24 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
 
     private async Task WriteBatchAsync(List<PendingAppend> batch)
     {
-        await using var db = _contexts();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (db.Database.IsNpgsql())
+        var records = new AuditRecordEntity[batch.Count];
+        for (var i = 0; i < records.Length; i++)
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
+            records[i] = batch[i].Record;
         }
 
-        var tail = await db.Set<AuditRecordEntity>().AsNoTracking()
-            .OrderByDescending(r => r.Sequence)
-            .Select(r => new { r.Sequence, r.Hash })
-            .FirstOrDefaultAsync();
-        var sequence = tail?.Sequence ?? 0;
-        var previous = tail?.Hash ?? AuditCanonical.GenesisHash();
-        var records = new List<AuditRecordEntity>(batch.Count);
-        foreach (var pending in batch)
+        try
         {
-            var record = pending.Record;
-            record.Sequence = ++sequence;
-            record.PreviousHash = previous;
-            record.Hash = AuditCanonical.HashRecord(record);
-            previous = record.Hash;
-            records.Add(record);
+            var (sequence, checkpoint) = await _batches.WriteAsync(records, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            if (checkpoint)
+            {
+                AuditLogMessages.CheckpointWritten(_logger, sequence);
+            }
         }
-
-        await AuditRecordInsert.ExecuteAsync(db, records, CancellationToken.None);
-
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var signature = _signer.Sign(AuditCanonical.CheckpointPayload(sequence, previous, now));
-        var head = await db.Set<AuditHeadEntity>().FirstOrDefaultAsync(h => h.Id == AuditHeadEntity.SingletonId);
-        if (head is null)
+        catch
         {
-            db.Add(new AuditHeadEntity { Sequence = sequence, Hash = previous, CreatedAtUnixMs = now, KeyId = _signer.KeyId, Signature = signature });
-        }
-        else
-        {
-            head.Sequence = sequence;
-            head.Hash = previous;
-            head.CreatedAtUnixMs = now;
-            head.KeyId = _signer.KeyId;
-            head.Signature = signature;
-        }
-
-        var lastCheckpoint = await db.Set<AuditCheckpointEntity>().AsNoTracking()
-            .OrderByDescending(c => c.Sequence)
-            .Select(c => new { c.Sequence, c.CreatedAtUnixMs })
-            .FirstOrDefaultAsync();
-        var checkpoint = lastCheckpoint is null
-            || sequence - lastCheckpoint.Sequence >= _options.CheckpointEveryRecords
-            || now - lastCheckpoint.CreatedAtUnixMs >= (long)_options.CheckpointInterval.TotalMilliseconds;
-        if (checkpoint)
-        {
-            db.Add(new AuditCheckpointEntity { Sequence = sequence, Hash = previous, CreatedAtUnixMs = now, KeyId = _signer.KeyId, Signature = signature });
-        }
-
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        if (checkpoint)
-        {
-            AuditLogMessages.CheckpointWritten(_logger, sequence);
+            await _batches.ResetAsync();
+            throw;
         }
     }
 }

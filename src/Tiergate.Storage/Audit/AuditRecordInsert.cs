@@ -1,94 +1,96 @@
 using System.Data.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Tiergate.Storage.Audit;
 
 /// <summary>
 /// Inserts a batch of records far more cheaply than tracking each entity: on SQLite one prepared
-/// single-row INSERT executed per record (binding thousands of named parameters is slow there), on
-/// PostgreSQL one multi-row INSERT (one round trip).
+/// single-row INSERT, kept across batches and executed per record (binding thousands of named
+/// parameters is slow there, and statements run in-process); on PostgreSQL one multi-row INSERT
+/// per batch (one round trip).
 /// </summary>
-internal static class AuditRecordInsert
+internal sealed class AuditRecordInsert
 {
     private const string Columns = "INSERT INTO audit_records (seq, ts_unix_ms, action, actor, subject, outcome, details, prev_hash, hash) VALUES ";
+    private static readonly string[] Names = ["@s", "@t", "@a", "@c", "@j", "@o", "@d", "@p", "@h"];
 
-    public static async Task ExecuteAsync(TiergateDbContext db, IReadOnlyList<AuditRecordEntity> records, CancellationToken cancellationToken)
+    private readonly DbConnection _connection;
+    private readonly bool _multiRow;
+
+    public AuditRecordInsert(DbConnection connection, bool multiRow)
     {
-        if (db.Database.IsSqlite())
+        _connection = connection;
+        _multiRow = multiRow;
+        Command = connection.CreateCommand();
+        if (!multiRow)
         {
-            await ExecuteOneByOneAsync(db, records, cancellationToken);
+            Command.CommandText = Columns + "(" + string.Join(',', Names) + ")";
+            foreach (var name in Names)
+            {
+                var parameter = Command.CreateParameter();
+                parameter.ParameterName = name;
+                Command.Parameters.Add(parameter);
+            }
+        }
+    }
+
+    /// <summary>The reusable single-row statement (SQLite); its owner disposes it.</summary>
+    public DbCommand Command { get; }
+
+    public async Task ExecuteAsync(DbTransaction transaction, IReadOnlyList<AuditRecordEntity> records)
+    {
+        if (_multiRow)
+        {
+            await using var batch = MultiRow(records);
+            batch.Transaction = transaction;
+            await batch.ExecuteNonQueryAsync();
             return;
         }
 
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Command.Transaction = transaction;
+        var p = Command.Parameters;
+        foreach (var r in records)
+        {
+            Bind(p, 0, r);
+
+            // Microsoft.Data.Sqlite runs statements synchronously; the sync call skips a Task per row.
+            Command.ExecuteNonQuery();
+        }
+    }
+
+    private DbCommand MultiRow(IReadOnlyList<AuditRecordEntity> records)
+    {
+        var command = _connection.CreateCommand();
         var sql = new StringBuilder(Columns, Columns.Length + (records.Count * 64));
         for (var i = 0; i < records.Count; i++)
         {
-            var r = records[i];
             sql.Append(i == 0 ? "(" : ",(");
-            Add(command, sql, $"@s{i}", r.Sequence, first: true);
-            Add(command, sql, $"@t{i}", r.TimestampUnixMs);
-            Add(command, sql, $"@a{i}", r.Action);
-            Add(command, sql, $"@c{i}", r.Actor);
-            Add(command, sql, $"@j{i}", r.Subject);
-            Add(command, sql, $"@o{i}", r.Outcome);
-            Add(command, sql, $"@d{i}", r.Details);
-            Add(command, sql, $"@p{i}", r.PreviousHash);
-            Add(command, sql, $"@h{i}", r.Hash);
+            for (var c = 0; c < Names.Length; c++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"{Names[c]}{i}";
+                command.Parameters.Add(parameter);
+                sql.Append(c == 0 ? "" : ",").Append(parameter.ParameterName);
+            }
+
             sql.Append(')');
+            Bind(command.Parameters, i * Names.Length, records[i]);
         }
 
         command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
-    private static Task ExecuteOneByOneAsync(TiergateDbContext db, IReadOnlyList<AuditRecordEntity> records, CancellationToken cancellationToken)
+    private static void Bind(DbParameterCollection p, int at, AuditRecordEntity r)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = new StringBuilder(Columns).Append('(');
-        string[] names = ["@s", "@t", "@a", "@c", "@j", "@o", "@d", "@p", "@h"];
-        var parameters = names.Select((name, i) =>
-        {
-            Add(command, sql, name, null, first: i == 0);
-            return command.Parameters[i];
-        }).ToArray();
-        command.CommandText = sql.Append(')').ToString();
-        foreach (var r in records)
-        {
-            parameters[0].Value = r.Sequence;
-            parameters[1].Value = r.TimestampUnixMs;
-            parameters[2].Value = r.Action;
-            parameters[3].Value = r.Actor;
-            parameters[4].Value = (object?)r.Subject ?? DBNull.Value;
-            parameters[5].Value = r.Outcome;
-            parameters[6].Value = (object?)r.Details ?? DBNull.Value;
-            parameters[7].Value = r.PreviousHash;
-            parameters[8].Value = r.Hash;
-
-            // Microsoft.Data.Sqlite runs statements synchronously; the sync call skips the Task per row.
-            cancellationToken.ThrowIfCancellationRequested();
-            command.ExecuteNonQuery();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private static void Add(DbCommand command, StringBuilder sql, string name, object? value, bool first = false)
-    {
-        if (!first)
-        {
-            sql.Append(',');
-        }
-
-        sql.Append(name);
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        p[at].Value = r.Sequence;
+        p[at + 1].Value = r.TimestampUnixMs;
+        p[at + 2].Value = r.Action;
+        p[at + 3].Value = r.Actor;
+        p[at + 4].Value = (object?)r.Subject ?? DBNull.Value;
+        p[at + 5].Value = r.Outcome;
+        p[at + 6].Value = (object?)r.Details ?? DBNull.Value;
+        p[at + 7].Value = r.PreviousHash;
+        p[at + 8].Value = r.Hash;
     }
 }

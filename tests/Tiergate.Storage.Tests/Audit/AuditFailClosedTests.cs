@@ -90,17 +90,25 @@ public sealed class AuditFailClosedTests
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
         using var key = AuditFixture.NewSigningKey();
-        var broken = false;
+
+        // The writer keeps its connection open across batches; another process holding the write
+        // lock past the busy timeout fails one batch, and the writer must recover on its own.
         var options = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath }.ToString()).Options;
-        var readOnly = new DbContextOptionsBuilder<SqliteTiergateDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath, Mode = SqliteOpenMode.ReadOnly }.ToString()).Options;
-        await using (var log = new AuditLog(() => new SqliteTiergateDbContext(broken ? readOnly : options), key, AuditFixture.NewClock()))
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath, DefaultTimeout = 1 }.ToString()).Options;
+        await using (var log = new AuditLog(() => new SqliteTiergateDbContext(options), key, AuditFixture.NewClock()))
         {
             await log.AppendAsync(AuditFixture.Event(1));
-            broken = true;
-            await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(2)));
-            broken = false;
+            await using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store.Options.SqlitePath }.ToString()))
+            {
+                await other.OpenAsync();
+                await using var hold = other.CreateCommand();
+                hold.CommandText = "BEGIN IMMEDIATE;";
+                await hold.ExecuteNonQueryAsync();
+                await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(2)));
+                hold.CommandText = "ROLLBACK;";
+                await hold.ExecuteNonQueryAsync();
+            }
+
             await log.AppendAsync(AuditFixture.Event(3));
         }
 
