@@ -15,6 +15,9 @@ public sealed class GrowableBuffer : IBufferWriter<byte>
 
     public void Clear() => Length = 0;
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(GetSpan(bytes.Length));

@@ -54,6 +54,9 @@ internal sealed class DocumentRouter : IDisposable
         _sidecar.Append((byte)'\n');
     }
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Tagged(ReadOnlySpan<byte> line, long offset, ReadOnlySpan<byte> idToken, IStageEvidence evidence, int removedBy, ReadOnlySpan<byte> text)
     {
         if (_writeDocuments)
@@ -86,6 +89,9 @@ internal sealed class DocumentRouter : IDisposable
         _sidecar.Append((byte)'\n');
     }
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void WriteEvidence(IStageEvidence evidence)
     {
         var open = false;

@@ -66,6 +66,9 @@ public sealed class StatsAccumulator
     }
 
     /// <summary>Counts one tagged document; returns the removal category when removed.</summary>
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string? AddTagged(IStageEvidence evidence, int removedBy, long offset, ReadOnlySpan<byte> idToken, ReadOnlySpan<byte> text)
     {
         _documents++;

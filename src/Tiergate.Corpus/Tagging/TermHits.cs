@@ -39,6 +39,9 @@ public sealed class TermHits
         _distinct[_count++] = termId;
     }
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {
         foreach (var id in Distinct)

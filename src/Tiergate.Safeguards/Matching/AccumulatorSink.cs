@@ -21,6 +21,9 @@ internal ref struct AccumulatorSink : IPatternSink
         _accumulator = accumulator;
     }
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void OnMatch(int pattern, int endInclusive)
     {
         var length = _matcher.Automaton.PatternLength(pattern);

@@ -35,6 +35,9 @@ internal ref struct NormalizationWriter
     private int _separatorCount;
     private bool _lastSingleLetter;
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public NormalizationWriter(NormalizedText output, NormalizerOptions options, Span<int> tokenBuffer, Span<CharKind> kindBuffer)
     {
         _output = output;
@@ -49,6 +52,9 @@ internal ref struct NormalizationWriter
         output.Clear();
     }
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Accept(int codePoint, int sourceStart, int sourceEnd)
     {
         if (codePoint >= 0x80 && _fold.TryFold(codePoint, out var replacement))
@@ -381,6 +387,9 @@ internal ref struct NormalizationWriter
         _count++;
     }
 
+    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
+    // stage) left it in slow code for seconds.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void FlushToken()
     {
         if (_count == 0)
