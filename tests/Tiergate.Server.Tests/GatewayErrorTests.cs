@@ -129,6 +129,7 @@ public sealed class GatewayErrorTests
         var key = await host.GoodKeyAsync(await host.UserWithTiersAsync("general"));
         using var client = host.Client(key);
         client.DefaultRequestHeaders.Add("X-Custom-Secret", "client-only");
+        client.DefaultRequestHeaders.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
         using var response = await Chat.PostAsync(client, "standard");
         var body = await response.Content.ReadAsStringAsync();
@@ -136,6 +137,7 @@ public sealed class GatewayErrorTests
         var seen = Assert.Single(host.Upstream.Requests);
         Assert.Equal($"Bearer {GatewayHost.UpstreamCredential}", seen.Authorization);
         Assert.DoesNotContain("X-Custom-Secret", seen.HeaderNames, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain("traceparent", seen.HeaderNames, StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain(key, seen.Body.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("sample-standard", (string?)seen.Body["model"]);
         Assert.DoesNotContain(GatewayHost.UpstreamCredential, body, StringComparison.Ordinal);

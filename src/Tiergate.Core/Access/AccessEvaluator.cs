@@ -54,21 +54,17 @@ public static class AccessEvaluator
             return AccessDecision.Deny(ErrorCodes.ModelNotFound, $"The model '{variant}' does not exist.");
         }
 
-        var candidates = HeldTiers(policy, caller, now)
-            .Where(t => t.Variants.Contains(variant, StringComparer.Ordinal))
-            .Where(t => requestedTier is null || t.Name == requestedTier)
-            .ToList();
-
-        if (candidates.Count == 0)
-        {
-            return requestedTier is null
-                ? AccessDecision.Deny(ErrorCodes.ModelNotAllowed, $"None of your tiers gives access to '{variant}'.")
-                : AccessDecision.Deny(ErrorCodes.TierNotHeld, $"You do not hold the tier '{requestedTier}' with access to '{variant}'.");
-        }
-
+        // Policy order decides between tiers; loops rather than LINQ, as this runs on every request.
         AccessDecision? firstUnmet = null;
-        foreach (var tier in candidates)
+        var anyCandidate = false;
+        foreach (var tier in policy.Tiers)
         {
+            if ((requestedTier is not null && tier.Name != requestedTier) || !Holds(caller, tier.Name, now) || !tier.Variants.Contains(variant, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            anyCandidate = true;
             var unmet = UnmetRequirement(tier, caller);
             if (unmet is null)
             {
@@ -78,7 +74,27 @@ public static class AccessEvaluator
             firstUnmet ??= unmet;
         }
 
+        if (!anyCandidate)
+        {
+            return requestedTier is null
+                ? AccessDecision.Deny(ErrorCodes.ModelNotAllowed, $"None of your tiers gives access to '{variant}'.")
+                : AccessDecision.Deny(ErrorCodes.TierNotHeld, $"You do not hold the tier '{requestedTier}' with access to '{variant}'.");
+        }
+
         return firstUnmet!;
+    }
+
+    private static bool Holds(CallerContext caller, string tier, DateTimeOffset now)
+    {
+        foreach (var grant in caller.Grants)
+        {
+            if (grant.Tier == tier && grant.IsActiveAt(now))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<TierConfig> HeldTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now)

@@ -51,6 +51,7 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
+        using var parsed = request;
         var requestedTier = context.Request.Headers[TierHeader].ToString() is { Length: > 0 } t ? t : null;
         var decision = AccessEvaluator.Decide(policy, caller, request.Model, time.GetUtcNow(), requestedTier);
         if (decision.Tier is not { } tier)

@@ -1,15 +1,24 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Tiergate.Core.Errors;
 
 namespace Tiergate.Server.Gateway;
 
-/// <summary>A parsed chat completion request: what the gateway needs to decide, and the body to forward.</summary>
-public sealed class ChatRequest
+/// <summary>
+/// A parsed chat completion request: what the gateway needs to decide, and the body to forward.
+/// It reads the client's bytes in place (no object tree) and writes the upstream body in one pass.
+/// Duplicate keys are refused: where two parsers could pick different copies of <c>messages</c>,
+/// screening could read one prompt while the model reads another.
+/// </summary>
+public sealed class ChatRequest : IDisposable
 {
-    private ChatRequest(JsonObject body, JsonArray messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens)
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    private readonly JsonDocument _document;
+
+    private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens)
     {
-        Body = body;
+        _document = document;
         Messages = messages;
         Model = model;
         Stream = stream;
@@ -18,9 +27,8 @@ public sealed class ChatRequest
         PromptTokens = promptTokens;
     }
 
-    public JsonObject Body { get; }
-
-    public JsonArray Messages { get; }
+    /// <summary>The <c>messages</c> array; valid until the request is disposed.</summary>
+    public JsonElement Messages { get; }
 
     public string Model { get; }
 
@@ -34,90 +42,168 @@ public sealed class ChatRequest
     /// <summary>An upper-leaning estimate of prompt tokens (about four bytes a token), used to reserve quota.</summary>
     public long PromptTokens { get; }
 
+    /// <summary>Parses <paramref name="utf8"/>, which must stay unchanged while the request is in use.</summary>
     public static ChatRequest Parse(ReadOnlyMemory<byte> utf8)
     {
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(utf8.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(utf8, ParseOptions);
         }
         catch (JsonException)
         {
-            throw Invalid("The request body is not valid JSON.");
+            throw Invalid("The request body is not valid JSON, or repeats a key.");
         }
 
-        if (node is not JsonObject body)
+        try
         {
-            throw Invalid("The request body must be a JSON object.");
+            return Read(document);
         }
-
-        var model = body["model"] is JsonValue m && m.TryGetValue<string>(out var name) && name.Length > 0
-            ? name
-            : throw Invalid("'model' is required and must be a string.", "model");
-        if (body["messages"] is not JsonArray { Count: > 0 } messages)
+        catch
         {
-            throw Invalid("'messages' is required and must be a non-empty array.", "messages");
+            document.Dispose();
+            throw;
         }
-
-        var stream = body["stream"] is JsonValue s && s.TryGetValue<bool>(out var b) && b;
-        var maxTokens = ReadPositiveInt(body, "max_completion_tokens") ?? ReadPositiveInt(body, "max_tokens");
-        var wantsUsage = body["stream_options"] is JsonObject options && options["include_usage"] is JsonValue u && u.TryGetValue<bool>(out var include) && include;
-        return new ChatRequest(body, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages));
     }
 
     /// <summary>The body as the upstream should see it: its own model name, usage reporting on, a completion budget.</summary>
     public byte[] ForUpstream(string upstreamModel, int completionBudget)
     {
-        Body["model"] = upstreamModel;
-        if (Stream)
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, (int)(PromptTokens * 4) + 256));
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var options = Body["stream_options"] as JsonObject ?? new JsonObject();
-            options["include_usage"] = true;
-            Body["stream_options"] = options;
+            writer.WriteStartObject();
+            var wroteStreamOptions = false;
+            foreach (var property in _document.RootElement.EnumerateObject())
+            {
+                if (property.NameEquals("model"u8))
+                {
+                    writer.WriteString("model"u8, upstreamModel);
+                }
+                else if (Stream && property.NameEquals("stream_options"u8))
+                {
+                    WriteStreamOptions(writer, property.Value);
+                    wroteStreamOptions = true;
+                }
+                else if (MaxTokens is null && property.NameEquals("max_tokens"u8))
+                {
+                    // A null max_tokens: replaced by the budget below.
+                }
+                else
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            if (Stream && !wroteStreamOptions)
+            {
+                WriteStreamOptions(writer, default);
+            }
+
+            if (MaxTokens is null)
+            {
+                writer.WriteNumber("max_tokens"u8, completionBudget);
+            }
+
+            writer.WriteEndObject();
         }
 
-        if (MaxTokens is null)
-        {
-            Body["max_tokens"] = completionBudget;
-        }
-
-        return JsonSerializer.SerializeToUtf8Bytes(Body);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    private static int? ReadPositiveInt(JsonObject body, string name)
+    public void Dispose() => _document.Dispose();
+
+    private static ChatRequest Read(JsonDocument document)
     {
-        if (body[name] is not { } node)
+        var body = document.RootElement;
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid("The request body must be a JSON object.");
+        }
+
+        var model = body.TryGetProperty("model"u8, out var m) && m.ValueKind == JsonValueKind.String && m.GetString() is { Length: > 0 } name
+            ? name
+            : throw Invalid("'model' is required and must be a string.", "model");
+        if (!body.TryGetProperty("messages"u8, out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        {
+            throw Invalid("'messages' is required and must be a non-empty array.", "messages");
+        }
+
+        var stream = body.TryGetProperty("stream"u8, out var s) && s.ValueKind == JsonValueKind.True;
+        var maxTokens = ReadPositiveInt(body, "max_completion_tokens") ?? ReadPositiveInt(body, "max_tokens");
+        var wantsUsage = body.TryGetProperty("stream_options"u8, out var options) && options.ValueKind == JsonValueKind.Object
+            && options.TryGetProperty("include_usage"u8, out var u) && u.ValueKind == JsonValueKind.True;
+        return new ChatRequest(document, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages));
+    }
+
+    /// <summary>The client's stream options, with <c>include_usage</c> forced on so the gateway can settle quota.</summary>
+    private static void WriteStreamOptions(Utf8JsonWriter writer, JsonElement options)
+    {
+        writer.WriteStartObject("stream_options"u8);
+        if (options.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var option in options.EnumerateObject())
+            {
+                if (!option.NameEquals("include_usage"u8))
+                {
+                    option.WriteTo(writer);
+                }
+            }
+        }
+
+        writer.WriteBoolean("include_usage"u8, true);
+        writer.WriteEndObject();
+    }
+
+    private static int? ReadPositiveInt(JsonElement body, string name)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return node is JsonValue v && v.TryGetValue<int>(out var n) && n > 0
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n > 0
             ? n
             : throw Invalid($"'{name}' must be a positive integer.", name);
     }
 
-    private static long EstimatePromptTokens(JsonArray messages)
+    private static long EstimatePromptTokens(JsonElement messages)
     {
         long chars = 0;
-        foreach (var message in messages)
+        foreach (var message in messages.EnumerateArray())
         {
-            if (message is not JsonObject m)
+            if (message.ValueKind != JsonValueKind.Object)
             {
                 throw Invalid("Each message must be an object.", "messages");
             }
 
-            chars += 16 + TextLength(m["content"]);
+            chars += 16 + (message.TryGetProperty("content"u8, out var content) ? TextLength(content) : 0);
         }
 
         return (chars + 3) / 4;
     }
 
-    private static long TextLength(JsonNode? content) => content switch
+    private static long TextLength(JsonElement content)
     {
-        JsonValue v when v.TryGetValue<string>(out var text) => text.Length,
-        JsonArray parts => parts.Sum(p => p is JsonObject o ? TextLength(o["text"]) : 0),
-        _ => 0,
-    };
+        switch (content.ValueKind)
+        {
+            case JsonValueKind.String:
+                return content.GetString()!.Length;
+            case JsonValueKind.Array:
+                long sum = 0;
+                foreach (var part in content.EnumerateArray())
+                {
+                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text"u8, out var text))
+                    {
+                        sum += TextLength(text);
+                    }
+                }
+
+                return sum;
+            default:
+                return 0;
+        }
+    }
 
     private static TiergateException Invalid(string message, string? param = null) =>
         new(ErrorCodes.InvalidRequest, param is null ? message : $"{message} (param: {param})");

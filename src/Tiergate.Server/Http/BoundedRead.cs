@@ -1,23 +1,48 @@
+using System.Buffers;
+
 namespace Tiergate.Server.Http;
 
 /// <summary>Reads a whole body into memory, stopping (and returning null) as soon as it passes a limit.</summary>
 internal static class BoundedRead
 {
+    private const int ChunkSize = 16 * 1024;
+
     public static async Task<byte[]?> ReadAllAsync(Stream stream, long limit, long? sizeHint, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream(sizeHint is > 0 and <= int.MaxValue ? (int)sizeHint.Value : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        if (sizeHint is { } announced and >= 0)
         {
-            if (buffer.Length + read > limit)
+            if (announced > limit)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            // The HTTP layer frames the body by its Content-Length, so one array of that size holds it
+            // all: no growing buffer, no copy, nothing to zero beyond the body itself.
+            var exact = new byte[announced];
+            var filled = await stream.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+            return filled == exact.Length ? exact : exact[..filled];
         }
 
-        return buffer.ToArray();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            using var buffer = new MemoryStream(4096);
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

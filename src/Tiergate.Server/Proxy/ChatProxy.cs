@@ -25,8 +25,10 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
         var token = linked.Token;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ChatCompletions) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Accept.ParseAdd(stream ? "text/event-stream" : "application/json");
+
+        // Constant, known-good values: added without the header parser's per-request work.
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        request.Headers.TryAddWithoutValidation("Accept", stream ? "text/event-stream" : "application/json");
         if (endpoint.Credential is { } credential)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);

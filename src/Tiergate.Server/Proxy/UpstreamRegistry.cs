@@ -25,6 +25,9 @@ public sealed class UpstreamRegistry : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
             MaxConnectionsPerServer = int.MaxValue,
+
+            // The caller's trace context stays here, as its other headers do.
+            ActivityHeadersPropagator = null,
         });
         _sample = new HttpMessageInvoker(new SampleModelHandler(time));
         _endpoints = policy.Variants.ToDictionary(v => v.Name, Endpoint, StringComparer.Ordinal);

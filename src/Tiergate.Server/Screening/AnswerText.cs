@@ -6,11 +6,11 @@ namespace Tiergate.Server.Screening;
 /// <summary>The assistant text of a non-streamed completion (every choice), as output screening sees it.</summary>
 internal static class AnswerText
 {
-    public static string Of(ReadOnlySpan<byte> completion)
+    public static string Of(ReadOnlyMemory<byte> completion)
     {
         try
         {
-            using var json = JsonDocument.Parse(completion.ToArray());
+            using var json = JsonDocument.Parse(completion);
             if (!json.RootElement.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
             {
                 return "";
@@ -30,7 +30,7 @@ internal static class AnswerText
         catch (JsonException)
         {
             // Not JSON: screen it as text rather than let it through unscreened.
-            return Encoding.UTF8.GetString(completion);
+            return Encoding.UTF8.GetString(completion.Span);
         }
     }
 }

@@ -1,33 +1,40 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Tiergate.Server.Screening;
 
 /// <summary>The text of every message (all roles, text parts), as screening sees a prompt.</summary>
 public static class PromptText
 {
-    public static string Of(JsonArray messages)
+    /// <param name="messages">A chat request's <c>messages</c> array.</param>
+    public static string Of(JsonElement messages)
     {
         var text = new StringBuilder();
-        foreach (var message in messages.OfType<JsonObject>())
+        foreach (var message in messages.EnumerateArray())
         {
-            Append(text, message["content"]);
+            if (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content"u8, out var content))
+            {
+                Append(text, content);
+            }
         }
 
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, JsonNode? content)
+    private static void Append(StringBuilder text, JsonElement content)
     {
-        switch (content)
+        switch (content.ValueKind)
         {
-            case JsonValue v when v.TryGetValue<string>(out var s):
-                text.Append(s).Append('\n');
+            case JsonValueKind.String:
+                text.Append(content.GetString()).Append('\n');
                 break;
-            case JsonArray parts:
-                foreach (var part in parts.OfType<JsonObject>())
+            case JsonValueKind.Array:
+                foreach (var part in content.EnumerateArray())
                 {
-                    Append(text, part["text"]);
+                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text"u8, out var partText))
+                    {
+                        Append(text, partText);
+                    }
                 }
 
                 break;

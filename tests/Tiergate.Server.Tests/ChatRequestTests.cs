@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Tiergate.Core.Errors;
+using Tiergate.Server.Gateway;
+using Tiergate.Server.Screening;
+
+namespace Tiergate.Server.Tests;
+
+/// <summary>The request parser and the body the upstream receives, without a server.</summary>
+public sealed class ChatRequestTests
+{
+    [Theory]
+    [InlineData("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"messages":[{"role":"user","content":"other"}]}""")]
+    [InlineData("""{"model":"standard","model":"reduced-refusal","messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"model":"standard","messages":[{"role":"user","content":"hi","content":"other"}]}""")]
+    public void Parse_RepeatedKey_IsRefused(string body)
+    {
+        // Screening and the model must read the same prompt: no parser may pick another copy.
+        var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+    }
+
+    [Fact]
+    public void ForUpstream_Streamed_RenamesModelForcesUsageAndAddsBudgetKeepingTheRest()
+    {
+        using var request = ChatRequest.Parse(Encoding.UTF8.GetBytes(
+            """{"model":"standard","messages":[{"role":"user","content":"hi"}],"stream":true,"stream_options":{"extra":1},"temperature":0.5,"max_tokens":null}"""));
+
+        var sent = JsonNode.Parse(request.ForUpstream("upstream-name", 77))!.AsObject();
+
+        Assert.Equal("upstream-name", (string?)sent["model"]);
+        Assert.True((bool)sent["stream_options"]!["include_usage"]!);
+        Assert.Equal(1, (int)sent["stream_options"]!["extra"]!);
+        Assert.Equal(77, (int)sent["max_tokens"]!);
+        Assert.Equal(0.5, (double)sent["temperature"]!);
+        Assert.Equal("hi", (string?)sent["messages"]![0]!["content"]);
+        Assert.False(request.ClientWantsUsage);
+    }
+
+    [Fact]
+    public void ForUpstream_ClientBudget_IsKeptAndNotStreamedHasNoStreamOptions()
+    {
+        using var request = ChatRequest.Parse(Encoding.UTF8.GetBytes(
+            """{"model":"standard","messages":[{"role":"user","content":[{"type":"text","text":"part one"},{"type":"text","text":"part two"}]}],"max_tokens":5}"""));
+
+        var sent = JsonNode.Parse(request.ForUpstream("upstream-name", 77))!.AsObject();
+
+        Assert.Equal(5, (int)sent["max_tokens"]!);
+        Assert.False(sent.ContainsKey("stream_options"));
+        Assert.Equal("part one\npart two\n", PromptText.Of(request.Messages));
+    }
+}
