@@ -7,11 +7,15 @@
 #              request: SQLite fsyncs every group commit)
 #   tiergate-normal  the same with --sqlite-sync normal (audit commits survive a process crash, not power loss)
 #   portkey    Portkey's open-source gateway (npm @portkey-ai/gateway@1.15.2)
-# Load comes from `hey`. Usage: bench/gateway/run.sh [seconds-per-run] [connections]
+# Load comes from `hey`. Each target first gets WARMUP seconds (default 15) of load, so that .NET's
+# tiered compilation has finished before the measured runs (with both cores busy it takes seconds).
+# The gateway process's CPU time per request is reported too: it varies less than req/s on a shared VM.
+# Usage: [WARMUP=15] bench/gateway/run.sh [seconds-per-run] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-15}
 conns=${2:-64}
+warmup=${WARMUP:-15}
 here=bench/gateway
 work=$(mktemp -d /tmp/tiergate-bench.XXXX)
 pids=()
@@ -29,12 +33,13 @@ for p in src/Tiergate bench/Tiergate.Bench.Upstream bench/Tiergate.Bench.BareYar
 done
 tg=src/Tiergate/bin/Release/net10.0/tiergate.dll
 
-dotnet bench/Tiergate.Bench.Upstream/bin/Release/net10.0/Tiergate.Bench.Upstream.dll 9101 & pids+=($!)
-dotnet bench/Tiergate.Bench.BareYarp/bin/Release/net10.0/Tiergate.Bench.BareYarp.dll 9102 http://127.0.0.1:9101/ & pids+=($!)
+declare -A pid
+dotnet bench/Tiergate.Bench.Upstream/bin/Release/net10.0/Tiergate.Bench.Upstream.dll 9101 & pids+=($!); pid[direct]=$!
+dotnet bench/Tiergate.Bench.BareYarp/bin/Release/net10.0/Tiergate.Bench.BareYarp.dll 9102 http://127.0.0.1:9101/ & pids+=($!); pid[yarp]=$!
 tgargs=(--data "$work/data" --config "$here/policy.yaml")
-dotnet "$tg" serve --urls http://127.0.0.1:9103 "${tgargs[@]}" >"$work/tiergate.log" 2>&1 & pids+=($!)
-dotnet "$tg" serve --urls http://127.0.0.1:9104 "${tgargs[@]}" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!)
-node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!)
+dotnet "$tg" serve --urls http://127.0.0.1:9103 "${tgargs[@]}" >"$work/tiergate.log" 2>&1 & pids+=($!); pid[tiergate]=$!
+dotnet "$tg" serve --urls http://127.0.0.1:9104 "${tgargs[@]}" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!); pid[tiergate-normal]=$!
+node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
 
 for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:8787/; do
   for _ in $(seq 1 100); do curl -s -o /dev/null "$url" -X GET && break; sleep 0.2; done
@@ -68,10 +73,12 @@ load() { # name extra-hey-args...
 results="$work/results.tsv"
 : >"$results"
 for name in direct yarp tiergate tiergate-normal portkey; do
-  load "$name" -n 2000 -c 16 >/dev/null                  # warm-up: JIT, pools
+  load "$name" -z "${warmup}s" -c 16 >/dev/null          # warm-up: JIT tiers, pools
+  cpu0=$(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat")
   load "$name" -z "${secs}s" -c "$conns" >"$work/$name.max"
+  echo "$(( $(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat") - cpu0 ))" >"$work/$name.cpu"   # clock ticks
   load "$name" -z "${secs}s" -c 10 -q 50 >"$work/$name.500"   # 10 workers x 50 req/s = 500 req/s
-  python3 "$here/parse_hey.py" "$name" "$work/$name.max" "$work/$name.500" >>"$results"
+  python3 "$here/parse_hey.py" "$name" "$work/$name.max" "$work/$name.500" "$(cat "$work/$name.cpu")" "$(getconf CLK_TCK)" >>"$results"
 done
 
 python3 "$here/report.py" "$results" "$secs" "$conns"
