@@ -35,6 +35,7 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
     private DbCommand? _head;
     private DbCommand? _checkpoint;
     private AuditRecordInsert? _insert;
+    private SqliteWalCheckpointer? _checkpointer;
 
     /// <summary>Links the batch's records to the chain and commits them; returns the last sequence and whether a checkpoint was written.</summary>
     public async Task<(long Sequence, bool Checkpoint)> WriteAsync(IReadOnlyList<AuditRecordEntity> records, long nowUnixMs)
@@ -71,6 +72,7 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
         }
 
         await transaction.CommitAsync();
+        _checkpointer?.MarkWritten();
         return (sequence, checkpoint);
     }
 
@@ -92,7 +94,14 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
         }
     }
 
-    public ValueTask DisposeAsync() => ResetAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await ResetAsync();
+        if (_checkpointer is { } checkpointer)
+        {
+            await checkpointer.DisposeAsync();
+        }
+    }
 
     private async Task<DbConnection> ConnectAsync()
     {
@@ -105,6 +114,13 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
         await _context.Database.OpenConnectionAsync();
         var connection = _context.Database.GetDbConnection();
         _postgres = _context.Database.IsNpgsql();
+        if (!_postgres)
+        {
+            // Checkpoints happen off the commit path (see SqliteWalCheckpointer).
+            await _context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
+            _checkpointer ??= new SqliteWalCheckpointer(contexts);
+        }
+
         _tail = Command(connection, TailSql);
         _head = Command(connection, HeadSql, "@id", "@seq", "@hash", "@ts", "@key", "@sig");
         _checkpoint = Command(connection, CheckpointSql, "@seq", "@hash", "@ts", "@key", "@sig");
