@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
-"""Turns the benchmark's TSV into the README table, with ratios and added latency against direct."""
+"""Turns the benchmark's TSV (one row per target and round) into the README table: each figure is
+the median over the rounds (errors are summed), with ratios and added latency against direct."""
+import statistics
 import sys
+from collections import defaultdict
 
-rows = {}
+fields = ["rps", "p50", "p99", "rps500", "q50", "q99", "errors", "cpu"]
+runs = defaultdict(list)
 for line in open(sys.argv[1]):
-    name, rps, p50, p99, rps500, q50, q99, errors, cpu = line.split("\t")
-    rows[name] = dict(rps=float(rps), p50=float(p50), p99=float(p99), rps500=float(rps500), q50=float(q50), q99=float(q99), errors=int(errors), cpu=float(cpu))
+    name, *values = line.rstrip("\n").split("\t")
+    runs[name].append(dict(zip(fields, map(float, values))))
+rows = {name: {f: (sum if f == "errors" else statistics.median)(r[f] for r in rs) for f in fields} for name, rs in runs.items()}
+rounds = max(len(rs) for rs in runs.values())
 secs, conns = sys.argv[2], sys.argv[3]
 d = rows["direct"]
+print(f"Medians of {rounds} interleaved rounds.")
+print()
 print(f"| target | max req/s ({conns} conns, {secs}s) | CPU µs / request | p50 / p99 ms at max | at 500 req/s: p50 / p99 ms | added p50 / p99 ms at 500 req/s | non-200 |")
 print("|---|---|---|---|---|---|---|")
 for name in [n for n in ["direct", "yarp", "tiergate", "tiergate-normal", "portkey"] if n in rows]:
     r = rows[name]
     added = "-" if name == "direct" else f"{r['q50'] - d['q50']:+.3f} / {r['q99'] - d['q99']:+.3f}"
-    print(f"| {name} | {r['rps']:.0f} | {r['cpu']:.0f} | {r['p50']:.2f} / {r['p99']:.2f} | {r['q50']:.3f} / {r['q99']:.3f} | {added} | {r['errors']} |")
+    print(f"| {name} | {r['rps']:.0f} | {r['cpu']:.0f} | {r['p50']:.2f} / {r['p99']:.2f} | {r['q50']:.3f} / {r['q99']:.3f} | {added} | {r['errors']:.0f} |")
 y, p = rows["yarp"], rows["portkey"]
 for name in [n for n in ["tiergate", "tiergate-normal"] if n in rows]:
     t = rows[name]

@@ -10,12 +10,13 @@
 # Load comes from `hey`. Each target first gets WARMUP seconds (default 15) of load, so that .NET's
 # tiered compilation has finished before the measured runs (with both cores busy it takes seconds).
 # The gateway process's CPU time per request is reported too: it varies less than req/s on a shared VM.
-# Usage: [WARMUP=15] bench/gateway/run.sh [seconds-per-run] [connections]
+# Usage: [WARMUP=15] [ROUNDS=3] bench/gateway/run.sh [seconds-per-run] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-15}
 conns=${2:-64}
 warmup=${WARMUP:-15}
+rounds=${ROUNDS:-3}
 here=bench/gateway
 work=$(mktemp -d /tmp/tiergate-bench.XXXX)
 pids=()
@@ -36,9 +37,9 @@ tg=src/Tiergate/bin/Release/net10.0/tiergate.dll
 declare -A pid
 dotnet bench/Tiergate.Bench.Upstream/bin/Release/net10.0/Tiergate.Bench.Upstream.dll 9101 & pids+=($!); pid[direct]=$!
 dotnet bench/Tiergate.Bench.BareYarp/bin/Release/net10.0/Tiergate.Bench.BareYarp.dll 9102 http://127.0.0.1:9101/ & pids+=($!); pid[yarp]=$!
-tgargs=(--data "$work/data" --config "$here/policy.yaml")
-dotnet "$tg" serve --urls http://127.0.0.1:9103 "${tgargs[@]}" >"$work/tiergate.log" 2>&1 & pids+=($!); pid[tiergate]=$!
-dotnet "$tg" serve --urls http://127.0.0.1:9104 "${tgargs[@]}" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!); pid[tiergate-normal]=$!
+# Each Tiergate gets its own data directory, so neither measures the other's database.
+dotnet "$tg" serve --urls http://127.0.0.1:9103 --data "$work/full" --config "$here/policy.yaml" >"$work/tiergate.log" 2>&1 & pids+=($!); pid[tiergate]=$!
+dotnet "$tg" serve --urls http://127.0.0.1:9104 --data "$work/normal" --config "$here/policy.yaml" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!); pid[tiergate-normal]=$!
 node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
 
 for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:8787/; do
@@ -46,8 +47,12 @@ for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healt
 done
 sleep 1
 
-dotnet "$tg" users add --email bench@example.org "${tgargs[@]}" >/dev/null
-key=$(dotnet "$tg" keys create --user bench@example.org --expires-days 30 --allow-ip 127.0.0.1 --json "${tgargs[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+newkey() { # data-dir
+  dotnet "$tg" users add --email bench@example.org --data "$1" --config "$here/policy.yaml" >/dev/null
+  dotnet "$tg" keys create --user bench@example.org --expires-days 30 --allow-ip 127.0.0.1 --json --data "$1" --config "$here/policy.yaml" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
+}
+key_full=$(newkey "$work/full")
+key_normal=$(newkey "$work/normal")
 
 body="$here/body.json"
 declare -A url hdrs
@@ -58,8 +63,8 @@ url[tiergate-normal]=http://127.0.0.1:9104/v1/chat/completions
 url[portkey]=http://127.0.0.1:8787/v1/chat/completions
 hdrs[direct]="-H Authorization:Bearer_x"
 hdrs[yarp]="-H Authorization:Bearer_x"
-hdrs[tiergate]="-H Authorization:Bearer_$key"
-hdrs[tiergate-normal]="-H Authorization:Bearer_$key"
+hdrs[tiergate]="-H Authorization:Bearer_$key_full"
+hdrs[tiergate-normal]="-H Authorization:Bearer_$key_normal"
 hdrs[portkey]="-H Authorization:Bearer_x -H x-portkey-provider:openai -H x-portkey-custom-host:http://127.0.0.1:9101/v1"
 
 load() { # name extra-hey-args...
@@ -72,13 +77,20 @@ load() { # name extra-hey-args...
 
 results="$work/results.tsv"
 : >"$results"
-for name in direct yarp tiergate tiergate-normal portkey; do
+targets=(direct yarp tiergate tiergate-normal portkey)
+for name in "${targets[@]}"; do
   load "$name" -z "${warmup}s" -c 16 >/dev/null          # warm-up: JIT tiers, pools
-  cpu0=$(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat")
-  load "$name" -z "${secs}s" -c "$conns" >"$work/$name.max"
-  echo "$(( $(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat") - cpu0 ))" >"$work/$name.cpu"   # clock ticks
-  load "$name" -z "${secs}s" -c 10 -q 50 >"$work/$name.500"   # 10 workers x 50 req/s = 500 req/s
-  python3 "$here/parse_hey.py" "$name" "$work/$name.max" "$work/$name.500" "$(cat "$work/$name.cpu")" "$(getconf CLK_TCK)" >>"$results"
+done
+# Rounds interleave the targets, and the report takes each figure's median over the rounds: on a
+# small shared VM one run of one target can be off by 20%.
+for round in $(seq 1 "$rounds"); do
+  for name in "${targets[@]}"; do
+    cpu0=$(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat")
+    load "$name" -z "${secs}s" -c "$conns" >"$work/$name.max.$round"
+    cpu=$(( $(awk '{print $14 + $15}' "/proc/${pid[$name]}/stat") - cpu0 ))   # clock ticks
+    load "$name" -z "${secs}s" -c 10 -q 50 >"$work/$name.500.$round"   # 10 workers x 50 req/s = 500 req/s
+    python3 "$here/parse_hey.py" "$name" "$work/$name.max.$round" "$work/$name.500.$round" "$cpu" "$(getconf CLK_TCK)" >>"$results"
+  done
 done
 
 python3 "$here/report.py" "$results" "$secs" "$conns"
