@@ -31,25 +31,42 @@ public sealed class CallerStore(TiergateDatabase database) : IAsyncDisposable
     private static readonly DateTimeOffsetToBinaryConverter Instants = new();
 
     private const int MaxIdleSessions = 64;
-    private readonly ConcurrentBag<LookupSession> _idle = [];
+    private readonly ConcurrentQueue<LookupSession> _idle = new();
+
+    // Counted here: a concurrent collection's own Count locks or walks the whole collection.
+    private int _idleCount;
 
     public async Task<(CallerContext Caller, byte[] Hash)?> FindAsync(string keyId, IPAddress? client, CancellationToken cancellationToken)
     {
-        var session = _idle.TryTake(out var idle) ? idle : await LookupSession.OpenAsync(database, Sql, cancellationToken);
+        LookupSession? session;
+        if (_idle.TryDequeue(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            session = idle;
+        }
+        else
+        {
+            session = await LookupSession.OpenAsync(database, Sql, cancellationToken);
+        }
+
         try
         {
             var found = await ReadAsync(session, keyId, client, cancellationToken);
-            if (_idle.Count < MaxIdleSessions)
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdleSessions)
             {
-                _idle.Add(session);
+                _idle.Enqueue(session);
                 session = null;
+            }
+            else
+            {
+                Interlocked.Decrement(ref _idleCount);
             }
 
             return found;
         }
         finally
         {
-            // A failed lookup drops its connection: the next one starts from a fresh one.
+            // A failed lookup drops its connection (the next one starts from a fresh one), as does one past the idle limit.
             if (session is not null)
             {
                 await session.DisposeAsync();
@@ -59,7 +76,7 @@ public sealed class CallerStore(TiergateDatabase database) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var session))
+        while (_idle.TryDequeue(out var session))
         {
             await session.DisposeAsync();
         }
