@@ -24,12 +24,9 @@ internal sealed class LookupSession : IAsyncDisposable
         var connection = await database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "id";
+            var command = ParameterizedCommand.Create(connection, sql, "id");
+            var parameter = command.Parameters[0];
             parameter.Value = "";
-            command.Parameters.Add(parameter);
             await command.PrepareAsync(cancellationToken);
             return new LookupSession(connection, command, parameter);
         }

@@ -121,9 +121,9 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
             _checkpointer ??= new SqliteWalCheckpointer(contexts);
         }
 
-        _tail = Command(connection, TailSql);
-        _head = Command(connection, HeadSql, "@id", "@seq", "@hash", "@ts", "@key", "@sig");
-        _checkpoint = Command(connection, CheckpointSql, "@seq", "@hash", "@ts", "@key", "@sig");
+        _tail = ParameterizedCommand.Create(connection, TailSql);
+        _head = ParameterizedCommand.Create(connection, HeadSql, "@id", "@seq", "@hash", "@ts", "@key", "@sig");
+        _checkpoint = ParameterizedCommand.Create(connection, CheckpointSql, "@seq", "@hash", "@ts", "@key", "@sig");
         _insert = new AuditRecordInsert(connection, _postgres);
         _connection = connection;
         return connection;
@@ -159,19 +159,5 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
         p[i++].Value = signer.KeyId;
         p[i].Value = signature;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

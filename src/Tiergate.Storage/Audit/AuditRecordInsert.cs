@@ -15,31 +15,19 @@ internal sealed class AuditRecordInsert
     private static readonly string[] Names = ["@s", "@t", "@a", "@c", "@j", "@o", "@d", "@p", "@h"];
 
     private readonly DbConnection _connection;
-    private readonly bool _multiRow;
 
     public AuditRecordInsert(DbConnection connection, bool multiRow)
     {
         _connection = connection;
-        _multiRow = multiRow;
-        Command = connection.CreateCommand();
-        if (!multiRow)
-        {
-            Command.CommandText = Columns + "(" + string.Join(',', Names) + ")";
-            foreach (var name in Names)
-            {
-                var parameter = Command.CreateParameter();
-                parameter.ParameterName = name;
-                Command.Parameters.Add(parameter);
-            }
-        }
+        Command = multiRow ? null : ParameterizedCommand.Create(connection, Columns + "(" + string.Join(',', Names) + ")", Names);
     }
 
-    /// <summary>The reusable single-row statement (SQLite); its owner disposes it.</summary>
-    public DbCommand Command { get; }
+    /// <summary>The reusable single-row statement (SQLite only); its owner disposes it.</summary>
+    public DbCommand? Command { get; }
 
     public async Task ExecuteAsync(DbTransaction transaction, IReadOnlyList<AuditRecordEntity> records)
     {
-        if (_multiRow)
+        if (Command is not { } single)
         {
             await using var batch = MultiRow(records);
             batch.Transaction = transaction;
@@ -47,14 +35,14 @@ internal sealed class AuditRecordInsert
             return;
         }
 
-        Command.Transaction = transaction;
-        var p = Command.Parameters;
+        single.Transaction = transaction;
+        var p = single.Parameters;
         foreach (var r in records)
         {
             Bind(p, 0, r);
 
             // Microsoft.Data.Sqlite runs statements synchronously; the sync call skips a Task per row.
-            Command.ExecuteNonQuery();
+            single.ExecuteNonQuery();
         }
     }
 
