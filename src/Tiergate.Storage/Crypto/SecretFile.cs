@@ -40,35 +40,54 @@ public static class SecretFile
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        // Write a temporary file, then move it into place without overwriting: a reader never sees a
-        // half-written secret, and of two processes creating it at once, the second uses the first's.
-        var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        // Creators take turns on a lock file (File.Move without overwrite is not atomic on every
+        // Unix file system, so two creators could each install their own secret). The secret exists
+        // before the first lock is released, so every later holder finds and reads it.
+        var lockPath = path + ".lock";
+        using (var gate = Lock(lockPath))
         {
-            options.UnixCreateMode = OwnerOnly;
-        }
+            if (File.Exists(path))
+            {
+                return Read(path);
+            }
 
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(Convert.ToBase64String(secret));
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
+            // Written to a temporary file, then moved into place: a reader never sees half a secret.
+            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
 
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-            return Read(path);
-        }
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(Convert.ToBase64String(secret));
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
 
-        return secret;
+            File.Move(temporary, path, overwrite: true);
+            File.Delete(lockPath);
+            return secret;
+        }
+    }
+
+    /// <summary>An exclusive hold on <paramref name="lockPath"/> (an OS file lock, released on exit or crash).</summary>
+    private static FileStream Lock(string lockPath)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 1000)
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 
     /// <summary>Decodes base64 text (surrounding whitespace ignored).</summary>
