@@ -48,6 +48,8 @@ public static class SecretFile
         {
             if (File.Exists(path))
             {
+                // Whoever takes the lock after the secret exists removes the lock file it may have re-created.
+                File.Delete(lockPath);
                 return Read(path);
             }
 
