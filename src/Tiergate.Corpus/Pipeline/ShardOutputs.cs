@@ -11,7 +11,8 @@ namespace Tiergate.Corpus.Pipeline;
 /// </summary>
 internal sealed class ShardOutputs : IDisposable
 {
-    // Flushing to disk every so often lets the disk write while the workers compute; otherwise the
+    // Outputs bypass the page cache where they can (DirectFileStream). Through the page cache,
+    // flushing to disk every so often lets the disk write while the workers compute; otherwise the
     // whole file (hundreds of MB) is written back by the fsync in Commit, with both cores idle.
     private const long SyncEveryBytes = 64L << 20;
 
@@ -92,16 +93,16 @@ internal sealed class ShardOutputs : IDisposable
 
         target.Stream!.Write(bytes.Span);
         target.Unsynced += bytes.Length;
-        if (target.Unsynced >= SyncEveryBytes)
+        if (target.Unsynced >= SyncEveryBytes && target.File is FileStream buffered)
         {
-            target.File!.Flush(flushToDisk: true);
+            buffered.Flush(flushToDisk: true);
             target.Unsynced = 0;
         }
     }
 
     private void Open(Target target)
     {
-        target.File = new FileStream(target.TempPath(_layout), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        target.File = DirectFileStream.Create(target.TempPath(_layout), 1 << 20);
         target.Stream = target.Gzip ? new GZipStream(target.File, CompressionLevel.Fastest, leaveOpen: true) : target.File;
     }
 
@@ -123,7 +124,8 @@ internal sealed class ShardOutputs : IDisposable
 
         public bool Always { get; init; }
 
-        public FileStream? File { get; set; }
+        /// <summary>A <see cref="DirectFileStream"/>, or a FileStream where O_DIRECT is not available.</summary>
+        public Stream? File { get; set; }
 
         public Stream? Stream { get; set; }
 
@@ -139,7 +141,15 @@ internal sealed class ShardOutputs : IDisposable
                 Stream.Dispose();
             }
 
-            File?.Flush(flushToDisk: true);
+            if (File is DirectFileStream direct)
+            {
+                direct.Flush(flushToDisk: true);
+            }
+            else
+            {
+                (File as FileStream)?.Flush(flushToDisk: true);
+            }
+
             File?.Dispose();
             Stream = null;
             File = null;
