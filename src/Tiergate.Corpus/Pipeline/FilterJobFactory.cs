@@ -11,6 +11,7 @@ public static class FilterJobFactory
 {
     public static FilterJob Create(FilterRequest request, Func<string, string?> environment)
     {
+        JitWarmup.Start(); // on the core that building the stages leaves idle
         var errors = new List<string>();
         if (!RankSelection.TryResolve(request.Rank, request.WorldSize, environment, out var rank, out var rankError))
         {
