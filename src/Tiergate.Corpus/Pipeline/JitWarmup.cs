@@ -8,7 +8,7 @@ namespace Tiergate.Corpus.Pipeline;
 
 /// <summary>
 /// Runs a made-up three-line batch through the document path (decompress, split, parse, scan, route,
-/// compress) and the end-of-run reports once, on a background thread, while the job is being built.
+/// compress), the manifest and the end-of-run reports once, on a background thread, while the job is being built.
 /// Loading a 5,000-term blocklist keeps one core busy for ~0.2 s with the other idle; compiling the
 /// same code later costs both the workers' first batches and the single-threaded report writing
 /// (~0.1 s of a 5.5 s rewrite). Nothing it makes is kept; any failure is left to the real run.
@@ -40,15 +40,17 @@ public static class JitWarmup
     /// <summary>The warm-up itself, synchronously; returns the made-up batch's counts (for tests: it must still run through).</summary>
     public static ShardStats Run()
     {
-        var stats = RunBatch();
-        var report = new FilterReport("warm-up", ["warm-up"], [], [new RankInfo(0, 1, "warm-up", 1, 0, 0, default, default)], 1, stats);
+        var job = MadeUpJob();
+        ReportJson.Serialize(new RunManifest(["warm-up"], "text", "id", job.SplitBytes, job.BatchBytes, FilterRunner.StageInfos(job, includeTerms: true)));
+        var stats = RunBatch(job);
+        var report = new FilterReport("warm-up", ["warm-up"], FilterRunner.StageInfos(job, includeTerms: false), [new RankInfo(0, 1, "warm-up", 1, 0, 0, default, default)], 1, stats);
         ReportJson.Serialize(new ShardDone("warm-up", "warm-up", 0, 0, ["warm-up"], stats));
         ReportJson.Serialize(report);
         HtmlReport.Render(report);
         return stats;
     }
 
-    private static ShardStats RunBatch()
+    private static FilterJob MadeUpJob()
     {
         var scanner = new SafeguardsTermScanner(TermMatcher.Create([new Term("warm up", "warm-up"), new Term("jit", "warm-up")]));
         var stage = FilterStage.Create("warm-up", scanner, 1, null, 0, new StageProvenance(null, null, 2, null, null));
@@ -57,7 +59,7 @@ public static class JitWarmup
             throw new InvalidOperationException("warm-up field paths");
         }
 
-        var job = new FilterJob
+        return new FilterJob
         {
             Inputs = [],
             OutputDirectory = "",
@@ -67,7 +69,10 @@ public static class JitWarmup
             TextField = text,
             IdField = id,
         };
+    }
 
+    private static ShardStats RunBatch(FilterJob job)
+    {
         var lines = "{\"id\":\"a\",\"text\":\"a warm up for the jit\"}\n{\"id\":\"b\",\"text\":\"nothing here\"}\n{\"text\":\"cut"u8.ToArray();
         using var encoder = new FrameEncoder(CompressionKind.Zstd, job.ZstdLevel);
         var compressed = encoder.Encode(lines);
