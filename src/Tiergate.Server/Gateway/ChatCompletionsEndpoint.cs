@@ -83,7 +83,9 @@ public sealed class ChatCompletionsEndpoint(
 
         try
         {
-            await audit.AdmittedAsync(caller.Key.Id, request.Model, tier.Name, context.RequestAborted);
+            // Not cancelled by the client leaving: the commit is short and bounded by the busy
+            // timeout, and the forward that follows is cancelled by RequestAborted anyway.
+            await audit.AdmittedAsync(caller.Key.Id, request.Model, tier.Name, CancellationToken.None);
         }
         catch (AuditUnavailableException)
         {

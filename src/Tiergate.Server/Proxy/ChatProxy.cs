@@ -20,9 +20,11 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
 
     public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout, OutputScreening? screening)
     {
+        // One source for both ends, the upstream's silence and the client's abort (one source and
+        // registration a request instead of a linked pair); RequestAborted tells which one fired.
         using var silence = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, silence.Token);
-        var token = linked.Token;
+        using var abort = context.RequestAborted.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), silence);
+        var token = silence.Token;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ChatCompletions) { Content = new ByteArrayContent(body) };
 

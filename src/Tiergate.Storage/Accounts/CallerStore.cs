@@ -18,14 +18,17 @@ namespace Tiergate.Storage.Accounts;
 /// </summary>
 public sealed class CallerStore(TiergateDatabase database) : IAsyncDisposable
 {
+    // One statement, so one read transaction (and one consistent snapshot): with two statements
+    // SQLite took its locks and refilled its page cache twice. One row per live grant, or one row
+    // with NULL grant columns when there is none.
     private const string Sql = """
         SELECT k."Hash", k."UserId", k."CreatedAt", k."ExpiresAt", k."RevokedAt", k."AllowedNetworks",
-               u."IdentityLevel", u."MfaEnrolled", u."DisabledAt"
-        FROM api_keys k JOIN users u ON u."Id" = k."UserId"
+               u."IdentityLevel", u."MfaEnrolled", u."DisabledAt",
+               g."Tier", g."GrantedAt", g."ExpiresAt"
+        FROM api_keys k
+        JOIN users u ON u."Id" = k."UserId"
+        LEFT JOIN grants g ON g."UserId" = k."UserId" AND g."RevokedAt" IS NULL
         WHERE k."Id" = @id;
-        SELECT g."Tier", g."GrantedAt", g."ExpiresAt"
-        FROM grants g JOIN api_keys k ON k."UserId" = g."UserId"
-        WHERE k."Id" = @id AND g."RevokedAt" IS NULL;
         """;
 
     private static readonly DateTimeOffsetToBinaryConverter Instants = new();
@@ -97,13 +100,14 @@ public sealed class CallerStore(TiergateDatabase database) : IAsyncDisposable
         var user = new UserFacts(userId, (IdentityLevel)reader.GetInt32(6), reader.GetBoolean(7), !reader.IsDBNull(8));
 
         var grants = new List<GrantFacts>();
-        if (await reader.NextResultAsync(cancellationToken))
+        do
         {
-            while (await reader.ReadAsync(cancellationToken))
+            if (!reader.IsDBNull(9))
             {
-                grants.Add(new GrantFacts(reader.GetString(0), Instant(reader, 1)!.Value, Instant(reader, 2), null));
+                grants.Add(new GrantFacts(reader.GetString(9), Instant(reader, 10)!.Value, Instant(reader, 11), null));
             }
         }
+        while (await reader.ReadAsync(cancellationToken));
 
         return (new CallerContext(key, user, grants, client), hash);
     }

@@ -69,7 +69,8 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             throw new AuditUnavailableException("the audit log is closed");
         }
 
-        return new ValueTask(pending.Completion.Task.WaitAsync(cancellationToken));
+        // WaitAsync costs a promise and a registration per call: only for tokens that can fire.
+        return new ValueTask(cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task);
     }
 
     /// <summary>Stops accepting appends and waits for the queued ones to be committed or failed.</summary>
