@@ -46,10 +46,27 @@ public sealed unsafe class DirectFileStream : Stream
         if (allowDirect && !buffered && direct != 0 && OperatingSystem.IsLinux())
         {
             const int mode = 0b110_110_110; // rw-rw-rw- less the umask, as FileStream creates files
-            var fd = LinuxFileCalls.Open(path, LinuxFileCalls.WriteOnly | LinuxFileCalls.Create | LinuxFileCalls.Truncate | LinuxFileCalls.CloseOnExec | direct, mode);
+            var fd = LinuxFileCalls.Open(path, LinuxFileCalls.WriteOnly | LinuxFileCalls.Create | LinuxFileCalls.CloseOnExec | direct, mode);
             if (fd >= 0)
             {
-                return new DirectFileStream(path, new SafeFileHandle(fd, ownsHandle: true));
+                var handle = new SafeFileHandle(fd, ownsHandle: true);
+                try
+                {
+                    // Like FileStream with FileShare.None: lock first, then truncate, so a second writer fails instead of clobbering.
+                    if (LinuxFileCalls.Flock(fd, LinuxFileCalls.ExclusiveLockNoWait) != 0 && Marshal.GetLastPInvokeError() == LinuxFileCalls.WouldBlock)
+                    {
+                        throw new IOException($"The process cannot access the file '{path}' because it is being used by another process.");
+                    }
+
+                    var stream = new DirectFileStream(path, handle);
+                    stream.Check(LinuxFileCalls.FTruncate(fd, 0), "ftruncate");
+                    return stream;
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
+                }
             }
         }
 

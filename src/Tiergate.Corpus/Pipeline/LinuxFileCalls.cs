@@ -9,15 +9,18 @@ internal static partial class LinuxFileCalls
 
     public const int WriteOnly = 0x1;
     public const int Create = 0x40;
-    public const int Truncate = 0x200;
     public const int CloseOnExec = 0x80000;
 
     /// <summary>F_GETFL / F_SETFL.</summary>
     public const int GetFlags = 3;
     public const int SetFlags = 4;
 
-    /// <summary>EINTR and EINVAL.</summary>
+    /// <summary>LOCK_EX | LOCK_NB.</summary>
+    public const int ExclusiveLockNoWait = 2 | 4;
+
+    /// <summary>EINTR, EWOULDBLOCK and EINVAL.</summary>
     public const int Interrupted = 4;
+    public const int WouldBlock = 11;
     public const int InvalidArgument = 22;
 
     /// <summary>O_DIRECT differs between architectures; 0 where we do not know it (or off_t is not 64-bit).</summary>
@@ -39,6 +42,9 @@ internal static partial class LinuxFileCalls
 
     [LibraryImport(Libc, EntryPoint = "fsync", SetLastError = true)]
     public static partial int FSync(int fd);
+
+    [LibraryImport(Libc, EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(int fd, int operation);
 
     [LibraryImport(Libc, EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int command, int argument);
