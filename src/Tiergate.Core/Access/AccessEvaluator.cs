@@ -97,11 +97,8 @@ public static class AccessEvaluator
         return false;
     }
 
-    private static IEnumerable<TierConfig> HeldTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now)
-    {
-        var held = caller.Grants.Where(g => g.IsActiveAt(now)).Select(g => g.Tier).ToHashSet(StringComparer.Ordinal);
-        return policy.Tiers.Where(t => held.Contains(t.Name));
-    }
+    private static IEnumerable<TierConfig> HeldTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now) =>
+        policy.Tiers.Where(t => Holds(caller, t.Name, now));
 
     private static AccessDecision? UnmetRequirement(TierConfig tier, CallerContext caller)
     {

@@ -15,8 +15,7 @@ public sealed class GrowableBuffer : IBufferWriter<byte>
 
     public void Clear() => Length = 0;
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> bytes)
     {

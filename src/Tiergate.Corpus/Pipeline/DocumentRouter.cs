@@ -54,8 +54,7 @@ internal sealed class DocumentRouter : IDisposable
         _sidecar.Append((byte)'\n');
     }
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Tagged(ReadOnlySpan<byte> line, long offset, ReadOnlySpan<byte> idToken, IStageEvidence evidence, int removedBy, ReadOnlySpan<byte> text)
     {
@@ -89,8 +88,7 @@ internal sealed class DocumentRouter : IDisposable
         _sidecar.Append((byte)'\n');
     }
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void WriteEvidence(IStageEvidence evidence)
     {

@@ -66,8 +66,7 @@ public sealed class StatsAccumulator
     }
 
     /// <summary>Counts one tagged document; returns the removal category when removed.</summary>
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public string? AddTagged(IStageEvidence evidence, int removedBy, long offset, ReadOnlySpan<byte> idToken, ReadOnlySpan<byte> text)
     {

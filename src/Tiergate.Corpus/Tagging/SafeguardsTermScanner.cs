@@ -23,8 +23,7 @@ public sealed class SafeguardsTermScanner(TermMatcher matcher) : ITermScanner
         private readonly Safeguards.Normalization.NormalizedText _buffer = new(1 << 16, trackSourceOffsets: false);
         private readonly MatchAccumulator _accumulator = new(maxMatches: 0);
 
-        // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-        // stage) left it in slow code for seconds.
+        // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Scan(ReadOnlySpan<byte> utf8Text, TermHits hits)
         {

@@ -39,8 +39,7 @@ public sealed class TermHits
         _distinct[_count++] = termId;
     }
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {

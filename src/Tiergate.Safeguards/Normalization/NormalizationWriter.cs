@@ -35,8 +35,7 @@ internal ref struct NormalizationWriter
     private int _separatorCount;
     private bool _lastSingleLetter;
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public NormalizationWriter(NormalizedText output, NormalizerOptions options, Span<int> tokenBuffer, Span<CharKind> kindBuffer)
     {
@@ -52,8 +51,7 @@ internal ref struct NormalizationWriter
         output.Clear();
     }
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Accept(int codePoint, int sourceStart, int sourceEnd)
     {
@@ -387,8 +385,7 @@ internal ref struct NormalizationWriter
         _count++;
     }
 
-    // Per document: compiled optimised at once; with both cores busy, tiering (and its PGO-instrumented
-    // stage) left it in slow code for seconds.
+    // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void FlushToken()
     {
