@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Tiergate.Storage.Audit;
@@ -41,6 +42,11 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
     public async Task<(long Sequence, bool Checkpoint)> WriteAsync(IReadOnlyList<AuditRecordEntity> records, long nowUnixMs)
     {
         var connection = await ConnectAsync();
+        if (_checkpointer is { } checkpointer)
+        {
+            await checkpointer.RestartIfDueAsync(connection);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(); // SQLite: BEGIN IMMEDIATE, the write lock
         if (_postgres)
         {
@@ -116,9 +122,12 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
         _postgres = _context.Database.IsNpgsql();
         if (!_postgres)
         {
-            // Checkpoints happen off the commit path (see SqliteWalCheckpointer).
-            await _context.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
-            _checkpointer ??= new SqliteWalCheckpointer(contexts);
+            // Checkpoints happen off the commit path (see SqliteWalCheckpointer); journal_size_limit
+            // shrinks the log file back whenever the log restarts.
+            var pragmas = string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={SqliteWalCheckpointer.WriterBusyTimeoutMs}; PRAGMA journal_size_limit={options.SqliteWalLimitBytes};");
+            await _context.Database.ExecuteSqlRawAsync(pragmas);
+            _checkpointer ??= new SqliteWalCheckpointer(contexts, options.SqliteWalLimitBytes);
         }
 
         _tail = ParameterizedCommand.Create(connection, TailSql);

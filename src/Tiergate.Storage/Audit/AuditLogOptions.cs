@@ -11,4 +11,7 @@ public sealed record AuditLogOptions
 
     /// <summary>... or once this much time has passed since the last, whichever comes first.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>SQLite only: past this size the write-ahead log is restarted (see <see cref="SqliteWalCheckpointer"/>).</summary>
+    public long SqliteWalLimitBytes { get; init; } = 64L * 1024 * 1024;
 }
