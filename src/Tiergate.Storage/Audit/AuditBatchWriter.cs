@@ -15,6 +15,7 @@ namespace Tiergate.Storage.Audit;
 internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSigningKey signer, AuditLogOptions options) : IAsyncDisposable
 {
     private const long PostgresLockKey = 0x5447_4155_4454; // "TGAUDT"
+    private static readonly string PostgresLockSql = FormattableString.Invariant($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
 
     private const string TailSql = """
         SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1;
@@ -32,6 +33,7 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
     private TiergateDbContext? _context;
     private DbConnection? _connection;
     private bool _postgres;
+    private DbCommand? _lock;
     private DbCommand? _tail;
     private DbCommand? _head;
     private DbCommand? _checkpoint;
@@ -48,12 +50,10 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
         }
 
         await using var transaction = await connection.BeginTransactionAsync(); // SQLite: BEGIN IMMEDIATE, the write lock
-        if (_postgres)
+        if (_lock is { } postgresLock)
         {
-            await using var lockCommand = connection.CreateCommand();
-            lockCommand.Transaction = transaction;
-            lockCommand.CommandText = $"SELECT pg_advisory_xact_lock({PostgresLockKey})";
-            await lockCommand.ExecuteNonQueryAsync();
+            postgresLock.Transaction = transaction;
+            await postgresLock.ExecuteNonQueryAsync();
         }
 
         var (sequence, previous, lastCheckpoint) = await ReadTailAsync(transaction);
@@ -85,12 +85,12 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
     /// <summary>Drops the connection after a failure, so the next batch starts from a clean one.</summary>
     public async ValueTask ResetAsync()
     {
-        foreach (var command in new[] { _tail, _head, _checkpoint, _insert?.Command })
+        foreach (var command in new[] { _lock, _tail, _head, _checkpoint, _insert?.Command })
         {
             command?.Dispose();
         }
 
-        _tail = _head = _checkpoint = null;
+        _lock = _tail = _head = _checkpoint = null;
         _insert = null;
         _connection = null;
         if (_context is { } context)
@@ -130,6 +130,7 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
             _checkpointer ??= new SqliteWalCheckpointer(contexts, options.SqliteWalLimitBytes);
         }
 
+        _lock = _postgres ? ParameterizedCommand.Create(connection, PostgresLockSql) : null;
         _tail = ParameterizedCommand.Create(connection, TailSql);
         _head = ParameterizedCommand.Create(connection, HeadSql, "@id", "@seq", "@hash", "@ts", "@key", "@sig");
         _checkpoint = ParameterizedCommand.Create(connection, CheckpointSql, "@seq", "@hash", "@ts", "@key", "@sig");
