@@ -37,6 +37,7 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
     private int _written;
     private int _restartDue;
     private long _nextRestartAttempt;
+    private long _pageBytes;
 
     public SqliteWalCheckpointer(Func<TiergateDbContext> contexts, long limitBytes)
     {
@@ -118,7 +119,12 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var (_, logFrames) = await RunCheckpointAsync(connection, "PASSIVE", cancellationToken);
-        if (logFrames * await ScalarAsync(connection, "PRAGMA page_size;", cancellationToken) > _limitBytes)
+        if (_pageBytes == 0)
+        {
+            _pageBytes = await ScalarAsync(connection, "PRAGMA page_size;", cancellationToken); // fixed once the database exists
+        }
+
+        if (logFrames * _pageBytes > _limitBytes)
         {
             Volatile.Write(ref _restartDue, 1);
         }
