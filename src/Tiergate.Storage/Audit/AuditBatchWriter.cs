@@ -125,7 +125,7 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
             // Checkpoints happen off the commit path (see SqliteWalCheckpointer); journal_size_limit
             // shrinks the log file back whenever the log restarts.
             var pragmas = string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={SqliteWalCheckpointer.WriterBusyTimeoutMs}; PRAGMA journal_size_limit={options.SqliteWalLimitBytes};");
+                $"PRAGMA wal_autocheckpoint=0; {SqliteWalCheckpointer.WriterBusyTimeoutSql} PRAGMA journal_size_limit={options.SqliteWalLimitBytes};");
             await _context.Database.ExecuteSqlRawAsync(pragmas);
             _checkpointer ??= new SqliteWalCheckpointer(contexts, options.SqliteWalLimitBytes);
         }

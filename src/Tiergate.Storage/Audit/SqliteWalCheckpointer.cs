@@ -26,7 +26,10 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>The audit writer's wait for the write lock in ordinary batches (the CLI may hold it).</summary>
-    public const int WriterBusyTimeoutMs = 5000;
+    private const int WriterBusyTimeoutMs = 5000;
+
+    /// <summary>Sets <see cref="WriterBusyTimeoutMs"/> on the writer's connection: on open, and after each RESTART attempt.</summary>
+    public static readonly string WriterBusyTimeoutSql = FormattableString.Invariant($"PRAGMA busy_timeout={WriterBusyTimeoutMs};");
 
     private static readonly TimeSpan RestartRetry = TimeSpan.FromMilliseconds(20);
 
@@ -78,7 +81,7 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
         }
         finally
         {
-            await ScalarAsync(writer, $"PRAGMA busy_timeout={WriterBusyTimeoutMs};", CancellationToken.None);
+            await ScalarAsync(writer, WriterBusyTimeoutSql, CancellationToken.None);
         }
     }
 
