@@ -7,4 +7,7 @@ namespace Tiergate.Server.Hosting;
 public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy, IReadOnlyList<string> Urls)
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Addresses or CIDR blocks of reverse proxies whose X-Forwarded-For is believed; empty: none is.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 }
