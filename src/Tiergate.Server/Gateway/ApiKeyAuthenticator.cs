@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Keys;
-using Tiergate.Storage.Accounts;
+using Tiergate.Core.Access;
 
 namespace Tiergate.Server.Gateway;
 
 /// <summary>Turns <c>Authorization: Bearer tg_...</c> into a caller, checking the key's HMAC in constant time.</summary>
-public sealed class ApiKeyAuthenticator(CallerStore store, ApiKeyHasher hasher)
+public sealed class ApiKeyAuthenticator(ICallerStore store, ApiKeyHasher hasher)
 {
     // Compared against when the key id is unknown, so that unknown and wrong keys take the same time.
     private static readonly byte[] DecoyHash = new byte[32];

@@ -4,6 +4,7 @@ using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
+using Tiergate.Server.Events;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Screening;
@@ -12,18 +13,20 @@ namespace Tiergate.Server.Gateway;
 
 /// <summary>
 /// <c>POST /v1/chat/completions</c>: authenticate, read and parse, decide access, reserve quota,
-/// audit (fail closed), forward, settle. Each stage either passes the request on or answers it.
+/// audit (fail closed), forward, settle. Each stage either passes the request on or answers it, and
+/// every request leaves usage events behind: admitted then completed, or denied.
 /// </summary>
 public sealed class ChatCompletionsEndpoint(
     PolicyDocument policy,
     ApiKeyAuthenticator authenticator,
-    UsageLimiter limiter,
+    IUsageLimiter limiter,
     UpstreamRegistry upstreams,
     ChatProxy proxy,
     GatewayAudit audit,
     GatewayMetrics metrics,
     ContentScreening screening,
     SafeguardRecorder safeguards,
+    GatewayEvents events,
     TimeProvider time)
 {
     public const string TierHeader = "X-Tiergate-Tier";
@@ -34,7 +37,7 @@ public sealed class ChatCompletionsEndpoint(
         var auth = await authenticator.AuthenticateAsync(context);
         if (auth.Caller is not { } caller)
         {
-            await DenyAsync(context, auth.KeyId, auth.Error!, auth.Message!, null);
+            await DenyAsync(context, auth.KeyId, null, null, auth.Error!, auth.Message!, null);
             return;
         }
 
@@ -47,7 +50,7 @@ public sealed class ChatCompletionsEndpoint(
         }
         catch (TiergateException e)
         {
-            await DenyAsync(context, auth.KeyId, e.Code, e.Message, null);
+            await DenyAsync(context, auth.KeyId, caller, null, e.Code, e.Message, null);
             return;
         }
 
@@ -56,11 +59,12 @@ public sealed class ChatCompletionsEndpoint(
         var decision = AccessEvaluator.Decide(policy, caller, request.Model, time.GetUtcNow(), requestedTier);
         if (decision.Tier is not { } tier)
         {
-            await DenyAsync(context, auth.KeyId, decision.Denial!, decision.Reason!, request.Model);
+            await DenyAsync(context, auth.KeyId, caller, null, decision.Denial!, decision.Reason!, request.Model);
             return;
         }
 
-        var input = screening.Screen(tier, PromptText.Of(request.Messages), output: false);
+        var prompt = PromptText.Of(request.Messages);
+        var input = screening.Screen(tier, prompt, output: false);
         if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, request.Model, input, output: false))
         {
             return;
@@ -68,16 +72,17 @@ public sealed class ChatCompletionsEndpoint(
 
         if (input.Block is { } block)
         {
+            events.Denied(context, caller.Key.Id, caller, tier, request.Model, ErrorCodes.ContentBlocked);
             metrics.Completed(ErrorCodes.ContentBlocked.Name, tier.Name, request.Model, 0, Stopwatch.GetElapsedTime(started));
             await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The prompt touches '{block.Category}', which the tier '{tier.Name}' blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "input"));
             return;
         }
 
         var budget = request.MaxTokens ?? tier.Limits.MaxOutputTokens;
-        var limit = limiter.TryReserve(caller.User.Id, tier, request.PromptTokens + budget);
-        if (limit.Reservation is not { } reservation)
+        var limit = await limiter.TryReserveAsync(caller.User.Id, tier, request.PromptTokens + budget, context.RequestAborted);
+        if (limit.Lease is not { } lease)
         {
-            await DenyAsync(context, auth.KeyId, limit.Refusal!, limit.Reason!, request.Model, limit.RetryAfter);
+            await DenyAsync(context, auth.KeyId, caller, tier, limit.Refusal!, limit.Reason!, request.Model, limit.RetryAfter);
             return;
         }
 
@@ -85,14 +90,17 @@ public sealed class ChatCompletionsEndpoint(
         {
             // Not cancelled by the client leaving: the commit is short and bounded by the busy
             // timeout, and the forward that follows is cancelled by RequestAborted anyway.
-            await audit.AdmittedAsync(caller.Key.Id, request.Model, tier.Name, CancellationToken.None);
+            await audit.AdmittedAsync(context, caller.Key.Id, request.Model, tier.Name, request.PromptTokens, budget, CancellationToken.None);
         }
         catch (AuditUnavailableException)
         {
-            UsageLimiter.Settle(reservation, 0);
+            await lease.ReleaseAsync(CancellationToken.None);
+            events.Denied(context, caller.Key.Id, caller, tier, request.Model, ErrorCodes.AuditUnavailable);
             await OpenAiError.WriteAsync(context, ErrorCodes.AuditUnavailable, "The request could not be recorded, so it was not sent to the model.");
             return;
         }
+
+        events.Admitted(context, caller, tier, request.Model, request.PromptTokens, budget, GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null);
 
         context.Response.Headers["X-Tiergate-Tier"] = tier.Name;
         var endpoint = upstreams[request.Model];
@@ -101,29 +109,31 @@ public sealed class ChatCompletionsEndpoint(
             ? null
             : new OutputScreening(text => screening.Screen(tier, text, output: true), !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars);
         var outcome = await proxy.ForwardAsync(context, endpoint, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
-        Settle(reservation, outcome);
+        await SettleAsync(lease, outcome);
         if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
         {
             // The answer has been sent or withheld already; a failed record is logged by the audit log itself.
             await RecordScreeningAsync(context, caller, tier, request.Model, output, output: true);
         }
 
-        metrics.Completed(outcome.Status.ToString(), tier.Name, request.Model, outcome.Usage?.Total ?? 0, Stopwatch.GetElapsedTime(started));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        events.Completed(context, caller, tier, request.Model, outcome.Status.ToString(), outcome.Usage?.PromptTokens, outcome.Usage?.CompletionTokens, elapsed);
+        metrics.Completed(outcome.Status.ToString(), tier.Name, request.Model, outcome.Usage?.Total ?? 0, elapsed);
     }
 
     /// <summary>
     /// Used tokens replace the reservation; a failure before any answer releases it; an answer whose
     /// usage is unknown (client gone mid-stream) keeps the whole reservation, erring towards the quota.
     /// </summary>
-    private static void Settle(Reservation reservation, ProxyOutcome outcome)
+    private static async ValueTask SettleAsync(UsageLease lease, ProxyOutcome outcome)
     {
         if (outcome.Usage is { } usage)
         {
-            UsageLimiter.Settle(reservation, usage.Total);
+            await lease.SettleAsync(usage.Total, CancellationToken.None);
         }
         else if (outcome.Status is ProxyStatus.UpstreamFailed or ProxyStatus.TimedOut && outcome.UpstreamStatus == 0)
         {
-            UsageLimiter.Settle(reservation, 0);
+            await lease.ReleaseAsync(CancellationToken.None);
         }
     }
 
@@ -132,18 +142,24 @@ public sealed class ChatCompletionsEndpoint(
     {
         try
         {
-            await safeguards.RecordAsync(caller, tier, variant, outcome, output, CancellationToken.None);
+            await safeguards.RecordAsync(context, caller, tier, variant, outcome, output, CancellationToken.None);
             return true;
         }
         catch (AuditUnavailableException)
         {
+            if (!output)
+            {
+                events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.AuditUnavailable);
+            }
+
             await OpenAiError.WriteAsync(context, ErrorCodes.AuditUnavailable, "The request could not be recorded, so it was not sent to the model.");
             return false;
         }
     }
 
-    private async Task DenyAsync(HttpContext context, string? keyId, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null)
+    private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null)
     {
+        events.Denied(context, keyId, caller, tier, variant, code);
         await audit.DeniedAsync(context, keyId, code, variant);
         metrics.Completed(code.Name, null, variant, 0, TimeSpan.Zero);
         await OpenAiError.WriteAsync(context, code, message, retryAfter);

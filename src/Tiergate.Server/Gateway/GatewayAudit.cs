@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Tiergate.Core.Audit;
@@ -9,13 +10,19 @@ namespace Tiergate.Server.Gateway;
 public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> logger)
 {
     /// <summary>Records an admitted request; throws <see cref="AuditUnavailableException"/> so the caller refuses it.</summary>
-    public ValueTask AdmittedAsync(string keyId, string variant, string tier, CancellationToken cancellationToken) =>
-        audit.AppendAsync(new AuditEvent("gateway.request", $"key:{keyId}", $"variant:{variant}", "ok", new Dictionary<string, string> { ["tier"] = tier }), cancellationToken);
+    public ValueTask AdmittedAsync(HttpContext context, string keyId, string variant, string tier, long promptTokens, long completionBudget, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditEvent("gateway.request", $"key:{keyId}", $"variant:{variant}", "ok", new Dictionary<string, string>
+        {
+            ["tier"] = tier,
+            ["client"] = Client(context),
+            ["prompt_tokens"] = promptTokens.ToString(CultureInfo.InvariantCulture),
+            ["max_tokens"] = completionBudget.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
 
     public async Task DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
     {
         LogDenied(logger, code.Id, code.Name, keyId ?? "-");
-        var details = new Dictionary<string, string> { ["code"] = code.Id, ["path"] = context.Request.Path.Value ?? "" };
+        var details = new Dictionary<string, string> { ["code"] = code.Id, ["path"] = context.Request.Path.Value ?? "", ["client"] = Client(context) };
         try
         {
             await audit.AppendAsync(new AuditEvent("gateway.deny", keyId is null ? "anonymous" : $"key:{keyId}", variant is null ? null : $"variant:{variant}", code.Name, details), CancellationToken.None);
@@ -26,6 +33,8 @@ public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> 
             LogAuditFailed(logger, code.Id);
         }
     }
+
+    private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Denied {ErrorId} {ErrorName} for key {KeyId}")]
     private static partial void LogDenied(ILogger logger, string errorId, string errorName, string keyId);

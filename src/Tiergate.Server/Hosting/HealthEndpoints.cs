@@ -8,7 +8,7 @@ namespace Tiergate.Server.Hosting;
 /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers too.</summary>
 internal static class HealthEndpoints
 {
-    public static void MapHealth(this WebApplication app)
+    public static void MapHealth(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapGet("/readyz", async (TiergateDatabase database, CancellationToken cancellationToken) =>

@@ -1,31 +1,21 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tiergate.Core.Audit;
-using Tiergate.Core.Errors;
-using Tiergate.Core.Keys;
-using Tiergate.Server.Gateway;
-using Tiergate.Server.Limits;
-using Tiergate.Monitoring.Events;
-using Tiergate.Server.Proxy;
-using Tiergate.Server.Screening;
 using Tiergate.Storage;
-using Tiergate.Storage.Accounts;
-using Tiergate.Storage.Audit;
-using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Server.Hosting;
 
-/// <summary>Composes the server: one place that knows every service and route.</summary>
+/// <summary>
+/// Composes <c>tiergate serve</c>: the host, the health endpoints and the gateway's route group, plus
+/// whatever route groups other features add through <paramref name="configureServices"/> and <paramref name="mapEndpoints"/>.
+/// </summary>
 public static class TiergateServer
 {
-    // Paths with an endpoint: any other method on them is a 405, not a 404.
-    private static readonly HashSet<string> Endpoints = new(StringComparer.Ordinal) { "/v1/models", "/v1/chat/completions", "/healthz", "/readyz" };
-
     /// <summary>Migrates the database (opening its key ring) and composes the server; fails closed if either cannot be done.</summary>
-    public static async Task<WebApplication> BuildAsync(ServerOptions options, Action<IServiceCollection>? configure = null)
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, Action<IServiceCollection>? configureServices = null, Action<WebApplication>? mapEndpoints = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var database = TiergateDatabase.Open(options.Storage);
         await database.MigrateAsync();
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,42 +29,40 @@ public static class TiergateServer
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
-        AddTiergate(builder.Services, options, database);
-        configure?.Invoke(builder.Services);
+        configureServices?.Invoke(builder.Services);
+        builder.Services.AddTiergateGateway(options, database);
 
         var app = builder.Build();
-
-        // Fail at start, not on the first request, when the screening engine cannot load.
-        app.Services.GetRequiredService<ContentScreening>();
-        app.UseMiddleware<UnhandledErrors>();
+        UseTrustedProxies(app, options.TrustedProxies);
         app.MapHealth();
-        app.MapGet("/v1/models", (HttpContext c, ModelsEndpoint e) => e.HandleAsync(c));
-        app.MapPost("/v1/chat/completions", (HttpContext c, ChatCompletionsEndpoint e) => e.HandleAsync(c));
-        app.MapFallback((HttpContext c) => Endpoints.Contains(c.Request.Path.Value ?? "")
-            ? OpenAiError.WriteAsync(c, ErrorCodes.MethodNotAllowed, $"{c.Request.Method} is not allowed on {c.Request.Path}.")
-            : OpenAiError.WriteAsync(c, ErrorCodes.RouteNotFound, $"No endpoint at {c.Request.Path}."));
+        app.MapTiergateGateway();
+        mapEndpoints?.Invoke(app);
         return app;
     }
 
-    private static void AddTiergate(IServiceCollection services, ServerOptions options, TiergateDatabase database)
+    /// <summary>
+    /// The client address comes from X-Forwarded-For only when the direct peer is a trusted proxy (walking
+    /// back through trusted proxies only); with none configured the header is ignored, so a client cannot
+    /// claim an address that an IP allowlist would admit.
+    /// </summary>
+    private static void UseTrustedProxies(WebApplication app, IReadOnlyList<string> trustedProxies)
     {
-        services.AddSingleton(options.Time);
-        services.AddSingleton(options.Policy);
-        services.AddSingleton(database);
-        services.AddSingleton(new ApiKeyHasher(SecretFile.LoadOrCreate(options.Storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength)));
-        services.AddSingleton(_ => AuditSigningKey.LoadOrCreate(options.Storage));
-        services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>()));
-        services.AddSingleton<CallerStore>();
-        services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<UsageLimiter>();
-        services.AddSingleton<UpstreamRegistry>();
-        services.AddSingleton<ChatProxy>();
-        services.AddSingleton<GatewayAudit>();
-        services.AddSingleton<GatewayMetrics>();
-        services.AddSingleton<ContentScreening>();
-        services.AddSingleton<UsageEventChannel>();
-        services.AddSingleton<SafeguardRecorder>();
-        services.AddSingleton<ChatCompletionsEndpoint>();
-        services.AddSingleton<ModelsEndpoint>();
+        if (trustedProxies.Count == 0)
+        {
+            return;
+        }
+
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = null };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var entry in trustedProxies)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry.Contains('/', StringComparison.Ordinal) ? entry : Single(entry)));
+        }
+
+        app.UseForwardedHeaders(forwarded);
     }
+
+    private static string Single(string address) =>
+        address + (System.Net.IPAddress.Parse(address).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "/128" : "/32");
 }

@@ -13,4 +13,10 @@ internal sealed class UsageWindowState
 
     public long DayWindow = -1;
     public long DayTokens;
+
+    /// <summary>Last admission, in UTC ticks: what eviction judges idleness by.</summary>
+    public long LastUsedTicks;
+
+    /// <summary>Set under the lock when the entry leaves the table; a reserver holding it looks again.</summary>
+    public bool Evicted;
 }

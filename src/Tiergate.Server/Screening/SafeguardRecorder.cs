@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Policy;
 using Tiergate.Monitoring.Events;
+using Tiergate.Server.Events;
 
 namespace Tiergate.Server.Screening;
 
@@ -10,29 +12,29 @@ namespace Tiergate.Server.Screening;
 /// Turns every block and flag into a usage event (for monitoring) and an audit record. Neither holds
 /// prompt or answer text; matched terms reach monitoring only where the tier's privacy mode is full.
 /// </summary>
-public sealed class SafeguardRecorder(UsageEventChannel events, IAuditLog audit, TimeProvider time)
+public sealed class SafeguardRecorder(GatewayEvents events, IAuditLog audit)
 {
-    public async Task RecordAsync(CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output, CancellationToken cancellationToken)
+    public async Task RecordAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output, CancellationToken cancellationToken)
     {
-        var direction = output ? "output" : "input";
         if (outcome.Block is { } block)
         {
-            await RecordOneAsync(caller, tier, variant, block, direction, UsageEventKinds.SafeguardBlock, cancellationToken);
+            await RecordOneAsync(context, caller, tier, variant, block, output, UsageEventKinds.SafeguardBlock, cancellationToken);
         }
 
         foreach (var flag in outcome.Flags)
         {
-            await RecordOneAsync(caller, tier, variant, flag, direction, UsageEventKinds.SafeguardFlag, cancellationToken);
+            await RecordOneAsync(context, caller, tier, variant, flag, output, UsageEventKinds.SafeguardFlag, cancellationToken);
         }
     }
 
-    private async Task RecordOneAsync(CallerContext caller, TierConfig tier, string variant, CategoryHit hit, string direction, string kind, CancellationToken cancellationToken)
+    private async Task RecordOneAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, string kind, CancellationToken cancellationToken)
     {
-        var terms = tier.Monitoring.Privacy == PrivacyMode.Full ? hit.Terms : null;
-        events.Publish(new UsageEvent(time.GetUtcNow(), kind, caller.Key.Id, caller.User.Id, tier.Name, variant, direction, hit.Category, hit.Score, terms));
+        var direction = output ? "output" : "input";
+        events.Safeguard(context, caller, tier, variant, hit, output, blocked: kind == UsageEventKinds.SafeguardBlock);
         await audit.AppendAsync(new AuditEvent(kind, $"key:{caller.Key.Id}", $"variant:{variant}", kind == UsageEventKinds.SafeguardBlock ? "blocked" : "flagged", new Dictionary<string, string>
         {
             ["tier"] = tier.Name,
+            ["client"] = caller.ClientAddress?.ToString() ?? "",
             ["direction"] = direction,
             ["category"] = hit.Category,
             ["score"] = hit.Score.ToString("0.###", CultureInfo.InvariantCulture),

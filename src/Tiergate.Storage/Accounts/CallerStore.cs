@@ -16,7 +16,7 @@ namespace Tiergate.Storage.Accounts;
 /// Column names are EF Core's defaults for the entities in <c>Entities/</c>; the gateway tests run it
 /// on both providers.
 /// </summary>
-public sealed class CallerStore(TiergateDatabase database) : IAsyncDisposable
+public sealed class CallerStore(TiergateDatabase database) : ICallerStore, IAsyncDisposable
 {
     // One statement, so one read transaction (and one consistent snapshot): with two statements
     // SQLite took its locks and refilled its page cache twice. One row per live grant, or one row

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Tiergate.Core.Access;
+using Tiergate.Core.Audit;
+using Tiergate.Core.Keys;
+using Tiergate.Monitoring.Events;
+using Tiergate.Server.Events;
+using Tiergate.Server.Gateway;
+using Tiergate.Server.Limits;
+using Tiergate.Server.Proxy;
+using Tiergate.Server.Screening;
+using Tiergate.Storage;
+using Tiergate.Storage.Accounts;
+using Tiergate.Storage.Audit;
+using Tiergate.Storage.Secrets;
+
+namespace Tiergate.Server.Hosting;
+
+/// <summary>
+/// Registers the gateway's services. State that several instances must share sits behind a seam
+/// (<see cref="ICallerStore"/>, <see cref="IUsageLimiter"/>, <see cref="IUsageEventSink"/>), registered
+/// with TryAdd so that a host can register its own implementation first.
+/// </summary>
+public static class GatewayServices
+{
+    public static IServiceCollection AddTiergateGateway(this IServiceCollection services, ServerOptions options, TiergateDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Time);
+        services.AddSingleton(options.Policy);
+        services.AddSingleton(database);
+        services.AddSingleton(new ApiKeyHasher(SecretFile.LoadOrCreate(options.Storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength)));
+        services.AddSingleton(_ => AuditSigningKey.LoadOrCreate(options.Storage));
+        services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>()));
+
+        services.TryAddSingleton<ICallerStore, CallerStore>();
+        services.TryAddSingleton<IUsageLimiter, InProcessUsageLimiter>();
+        services.AddUsageEvents();
+
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<UpstreamRegistry>();
+        services.AddSingleton<ChatProxy>();
+        services.AddSingleton<GatewayAudit>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<GatewayEvents>();
+        services.AddSingleton<ContentScreening>();
+        services.AddSingleton<SafeguardRecorder>();
+        services.AddSingleton<ChatCompletionsEndpoint>();
+        services.AddSingleton<ModelsEndpoint>();
+        return services;
+    }
+}
