@@ -18,7 +18,7 @@ public sealed class PromptSketch
     private PromptSketch(ulong[] slots) => _slots = slots;
 
     /// <summary>The slot values, for stores that keep sketches in memory across requests.</summary>
-    public ReadOnlySpan<ulong> Values => _slots;
+    public ReadOnlyMemory<ulong> Values => _slots;
 
     /// <summary>Sketches normalised UTF-8 text; null for empty text, which has nothing to compare.</summary>
     public static PromptSketch? Of(ReadOnlySpan<byte> normalized)

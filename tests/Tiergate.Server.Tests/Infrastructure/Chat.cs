@@ -40,4 +40,18 @@ public static class Chat
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         return (string?)json?["error"]?["code"];
     }
+
+    /// <summary>The OpenAI-style <c>error.code</c>, or null when the body is not an OpenAI-shaped error at all (another route group's page).</summary>
+    public static async Task<string?> ErrorCodeOrNullAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        try
+        {
+            return body.Length == 0 ? null : (string?)JsonNode.Parse(body)?["error"]?["code"];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

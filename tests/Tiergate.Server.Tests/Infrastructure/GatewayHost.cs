@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Core.Keys;
 using Tiergate.Core.Policy;
+using Tiergate.Monitoring.Events;
 using Tiergate.Server.Hosting;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
@@ -22,8 +23,9 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly AuditLog _adminAudit;
     private readonly AuditSigningKey _signer;
 
-    private GatewayHost(WebApplication app, TestStore store, FakeUpstream upstream, PolicyDocument policy, AuditLog adminAudit, AuditSigningKey signer, ApiKeyHasher hasher)
+    private GatewayHost(WebApplication app, TestStore store, FakeUpstream upstream, PolicyDocument policy, AuditLog adminAudit, AuditSigningKey signer, ApiKeyHasher hasher, RecordedEvents events)
     {
+        Events = events;
         _app = app;
         _adminAudit = adminAudit;
         _signer = signer;
@@ -36,6 +38,9 @@ public sealed class GatewayHost : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>Every usage event the server published, as a subscriber receives them.</summary>
+    public RecordedEvents Events { get; }
 
     public T Service<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
@@ -53,7 +58,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Administration as the CLI does it, against the same database the server reads.</summary>
     public AccountAdministration Admin { get; }
 
-    public static async Task<GatewayHost> StartAsync(string provider, Func<string, string>? editPolicy = null)
+    public static async Task<GatewayHost> StartAsync(string provider, Func<string, string>? editPolicy = null, IReadOnlyList<string>? trustedProxies = null)
     {
         var upstream = await FakeUpstream.StartAsync();
         var store = await TestStore.CreateAsync(provider);
@@ -63,12 +68,15 @@ public sealed class GatewayHost : IAsyncDisposable
         var loaded = PolicyLoader.Load(editPolicy?.Invoke(yaml) ?? yaml);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
 
-        var app = await TiergateServer.BuildAsync(new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]));
+        var events = new RecordedEvents();
+        var app = await TiergateServer.BuildAsync(
+            new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]) { TrustedProxies = trustedProxies ?? [] },
+            services => services.AddSingleton<IUsageEventSubscriber>(events));
         await app.StartAsync();
         var signer = AuditSigningKey.LoadOrCreate(store.Options);
         var audit = new AuditLog(store.Database, signer, TimeProvider.System);
         var hasher = new ApiKeyHasher(SecretFile.LoadOrCreate(store.Options, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength));
-        return new GatewayHost(app, store, upstream, loaded.Policy!, audit, signer, hasher);
+        return new GatewayHost(app, store, upstream, loaded.Policy!, audit, signer, hasher, events);
     }
 
     public const string UpstreamCredential = "sk-upstream-credential-never-shown";
