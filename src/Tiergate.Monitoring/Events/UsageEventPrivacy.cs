@@ -9,16 +9,19 @@ namespace Tiergate.Monitoring.Events;
 /// </summary>
 public static class UsageEventPrivacy
 {
-    public static bool AllowsSketch(PrivacyMode mode) => mode != PrivacyMode.Aggregate;
+    public static bool AllowsSketch(PrivacyMode mode) => mode is PrivacyMode.Full or PrivacyMode.MetadataOnly;
 
+    public static bool AllowsTerms(PrivacyMode mode) => mode == PrivacyMode.Full;
+
+    /// <summary>The event with what <paramref name="mode"/> does not allow removed (for sinks that receive events from elsewhere).</summary>
     public static UsageEvent Shape(UsageEvent usageEvent, PrivacyMode mode)
     {
         ArgumentNullException.ThrowIfNull(usageEvent);
-        return mode switch
+        return usageEvent with
         {
-            PrivacyMode.Full => usageEvent with { Privacy = mode },
-            PrivacyMode.MetadataOnly => usageEvent with { Privacy = mode, MatchedTerms = null },
-            _ => usageEvent with { Privacy = PrivacyMode.Aggregate, MatchedTerms = null, Sketch = null },
+            Privacy = mode,
+            MatchedTerms = AllowsTerms(mode) ? usageEvent.MatchedTerms : null,
+            Sketch = AllowsSketch(mode) ? usageEvent.Sketch : null,
         };
     }
 }
