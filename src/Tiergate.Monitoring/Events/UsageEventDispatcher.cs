@@ -6,9 +6,12 @@ namespace Tiergate.Monitoring.Events;
 /// <summary>
 /// The hosted consumer: reads the channel and hands each event to every subscriber in turn. A subscriber
 /// that throws is logged (event kind only, never content) and skipped for that event; the others still get it.
+/// It wakes at most every <see cref="BatchInterval"/> and drains what has gathered: one wake-up per event
+/// would cost the gateway a thread-pool dispatch per request.
 /// </summary>
 public sealed partial class UsageEventDispatcher(UsageEventChannel channel, IEnumerable<IUsageEventSubscriber> subscribers, ILogger<UsageEventDispatcher> logger) : BackgroundService
 {
+    public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(20);
     private readonly IUsageEventSubscriber[] _subscribers = [.. subscribers];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +24,8 @@ public sealed partial class UsageEventDispatcher(UsageEventChannel channel, IEnu
                 {
                     await DeliverAsync(usageEvent, stoppingToken);
                 }
+
+                await Task.Delay(BatchInterval, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -17,39 +17,27 @@ public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time)
     private const int MaxUserAgentLength = 256;
 
     public void Denied(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, string? variant, ErrorCode code) =>
-        sink.Publish(New(context, UsageEventKinds.Denied, keyId, caller, tier, variant) with { Code = code.Name });
+        sink.Publish(New(context, UsageEventKinds.Denied, keyId, caller, tier, variant, code.Name));
 
     public void Admitted(HttpContext context, CallerContext caller, TierConfig tier, string variant, long promptTokens, long completionBudget, PromptSketch? sketch) =>
-        sink.Publish(New(context, UsageEventKinds.Admitted, caller.Key.Id, caller, tier, variant) with
-        {
-            PromptTokens = promptTokens,
-            CompletionTokens = completionBudget,
-            Sketch = UsageEventPrivacy.AllowsSketch(tier.Monitoring.Privacy) ? sketch : null,
-        });
+        sink.Publish(New(context, UsageEventKinds.Admitted, caller.Key.Id, caller, tier, variant, null, promptTokens, completionBudget, null, sketch));
 
     public void Completed(HttpContext context, CallerContext caller, TierConfig tier, string variant, string outcome, long? promptTokens, long? completionTokens, TimeSpan latency) =>
-        sink.Publish(New(context, UsageEventKinds.Completed, caller.Key.Id, caller, tier, variant) with
-        {
-            Code = outcome,
-            PromptTokens = promptTokens,
-            CompletionTokens = completionTokens,
-            Latency = latency,
-        });
+        sink.Publish(New(context, UsageEventKinds.Completed, caller.Key.Id, caller, tier, variant, outcome, promptTokens, completionTokens, latency));
 
     public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked) =>
-        sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant) with
-        {
-            Direction = output ? "output" : "input",
-            Category = hit.Category,
-            Score = hit.Score,
-            MatchedTerms = UsageEventPrivacy.AllowsTerms(tier.Monitoring.Privacy) ? hit.Terms : null,
-        });
+        sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant, hit: hit, direction: output ? "output" : "input"));
 
     /// <summary>Whether this tier's events may carry a prompt sketch (computing one costs a pass over the prompt).</summary>
     public static bool WantsSketch(TierConfig tier) => UsageEventPrivacy.AllowsSketch(tier.Monitoring.Privacy);
 
-    private UsageEvent New(HttpContext context, string kind, string? keyId, CallerContext? caller, TierConfig? tier, string? variant) =>
-        new(time.GetUtcNow(), kind)
+    // One allocation an event, with every field set here, on the request path.
+    private UsageEvent New(
+        HttpContext context, string kind, string? keyId, CallerContext? caller, TierConfig? tier, string? variant, string? code = null,
+        long? promptTokens = null, long? completionTokens = null, TimeSpan? latency = null, PromptSketch? sketch = null, CategoryHit? hit = null, string? direction = null)
+    {
+        var privacy = tier?.Monitoring.Privacy ?? PrivacyMode.MetadataOnly;
+        return new UsageEvent(time.GetUtcNow(), kind)
         {
             KeyId = keyId,
             UserId = caller?.User.Id,
@@ -57,8 +45,18 @@ public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time)
             Variant = variant,
             ClientAddress = (caller?.ClientAddress ?? context.Connection.RemoteIpAddress)?.ToString(),
             UserAgent = UserAgent(context),
-            Privacy = tier?.Monitoring.Privacy ?? PrivacyMode.MetadataOnly,
+            Privacy = privacy,
+            Code = code,
+            PromptTokens = promptTokens,
+            CompletionTokens = completionTokens,
+            Latency = latency,
+            Sketch = UsageEventPrivacy.AllowsSketch(privacy) ? sketch : null,
+            Direction = direction,
+            Category = hit?.Category,
+            Score = hit?.Score,
+            MatchedTerms = UsageEventPrivacy.AllowsTerms(privacy) ? hit?.Terms : null,
         };
+    }
 
     private static string? UserAgent(HttpContext context)
     {
