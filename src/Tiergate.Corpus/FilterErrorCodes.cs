@@ -12,7 +12,7 @@ public static class FilterErrorCodes
     public static readonly FilterErrorCode NoRankReports = new("TG4004", "no_rank_reports", 2, "`filter merge-report`: the directory holds no rank reports.");
     public static readonly FilterErrorCode MixedWorldSizes = new("TG4005", "mixed_world_sizes", 2, "`filter merge-report`: the rank reports come from runs with different world sizes.");
     public static readonly FilterErrorCode RanksMissing = new("TG4006", "ranks_missing", 3, "`filter merge-report`: the reports were merged, but some ranks have not reported yet.");
-    public static readonly FilterErrorCode UnusableInput = new("TG4007", "unusable_input", 1, "An input or sidecar cannot be used as a whole (corrupt compressed data, no text column, a sidecar of another input).");
+    public static readonly FilterErrorCode SidecarMismatch = new("TG4007", "sidecar_mismatch", 1, "`filter rebuild`: a sidecar record does not match its input (the input changed since tagging, or the sidecar names other stages or terms).");
 
     public static IReadOnlyList<FilterErrorCode> All { get; } = typeof(FilterErrorCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -35,9 +35,10 @@ internal static class FilterCommandRunner
         {
             return Fail(error, ex.Code, ex.Errors);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or NotSupportedException)
+        catch (FormatException ex)
         {
-            return Fail(error, FilterErrorCodes.UnusableInput, [ex.Message]);
+            // Unreadable documents are counted as invalid in the report; only a sidecar that does not fit its input stops the run.
+            return Fail(error, FilterErrorCodes.SidecarMismatch, [ex.Message]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
