@@ -7,5 +7,6 @@ namespace Tiergate.Corpus;
 /// </summary>
 public sealed record FilterErrorCode(string Id, string Name, int ExitCode, string Summary)
 {
+    /// <summary>The id (<c>TG4001</c>), as it appears in messages.</summary>
     public override string ToString() => Id;
 }

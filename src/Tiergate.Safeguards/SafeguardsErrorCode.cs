@@ -7,5 +7,6 @@ namespace Tiergate.Safeguards;
 /// </summary>
 public sealed record SafeguardsErrorCode(string Id, string Name, string Summary)
 {
+    /// <summary>The id (<c>TG3001</c>), so a code in a message reads as the string constants it replaced did.</summary>
     public override string ToString() => Id;
 }
