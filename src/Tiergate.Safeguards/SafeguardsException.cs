@@ -1,36 +1,19 @@
 namespace Tiergate.Safeguards;
 
-/// <summary>A failure of the safeguards engine with a stable <see cref="Code"/> (<c>TG3xxx</c>).</summary>
+/// <summary>A failure of the safeguards engine with a stable <see cref="Code"/> (<c>TG3xxx</c>, listed in <see cref="SafeguardsErrorCodes"/>).</summary>
 public sealed class SafeguardsException : Exception
 {
-    public SafeguardsException(string code, string message)
+    public SafeguardsException(SafeguardsErrorCode code, string message)
         : base(message)
     {
         Code = code;
     }
 
-    public SafeguardsException(string code, string message, Exception innerException)
+    public SafeguardsException(SafeguardsErrorCode code, string message, Exception innerException)
         : base(message, innerException)
     {
         Code = code;
     }
 
-    public SafeguardsException()
-    {
-        Code = string.Empty;
-    }
-
-    public SafeguardsException(string message)
-        : base(message)
-    {
-        Code = string.Empty;
-    }
-
-    public SafeguardsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Code = string.Empty;
-    }
-
-    public string Code { get; }
+    public SafeguardsErrorCode Code { get; }
 }

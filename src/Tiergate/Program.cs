@@ -13,4 +13,5 @@ root.Subcommands.Add(AuditCommand.Create(GlobalOptions.Storage));
 root.Subcommands.Add(CryptoCommand.Create(GlobalOptions.Storage, (database, ring) => () => database.CreateContext(ring)));
 root.Subcommands.Add(ClassifierCommand.Create());
 root.Subcommands.Add(FilterCommand.Create());
+root.Subcommands.Add(ErrorCodesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tiergate.Corpus;
 using Tiergate.Commands;
 
 namespace Tiergate.Corpus.Tests;
@@ -28,6 +29,7 @@ public sealed class FilterCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("--world-size", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error {FilterErrorCodes.InvalidOptions.Id} (invalid_filter_options): ", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,6 +41,32 @@ public sealed class FilterCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("no rank reports", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error {FilterErrorCodes.NoRankReports.Id} (no_rank_reports): ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoke_InputMissing_ExitsTwoWithInvalidInputCode()
+    {
+        using var corpus = new TestCorpus();
+
+        var code = Invoke(["--input", Path.Combine(corpus.Root, "absent.jsonl"), "--output", corpus.Output, "--blocklist", corpus.Blocklist], out _, out var error);
+
+        Assert.Equal(FilterErrorCodes.InvalidInput.ExitCode, code);
+        Assert.StartsWith($"error {FilterErrorCodes.InvalidInput.Id} (invalid_input): --input ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoke_RebuildAfterInputGrew_ExitsWithSidecarMismatchCode()
+    {
+        using var corpus = new TestCorpus();
+        var input = corpus.Write("c.jsonl", "{\"text\":\"ricin\"}\n{\"text\":\"bread\"}\n");
+        Assert.Equal(0, Invoke(["--input", input, "--output", corpus.Output, "--blocklist", corpus.Blocklist, "--tag-only"], out _, out _));
+        File.AppendAllText(input, "{\"text\":\"sarin\"}\n");
+
+        var code = Invoke(["rebuild", "--from", corpus.Output, "--output", Path.Combine(corpus.Root, "rebuilt"), "--min-terms", "1"], out _, out var error);
+
+        Assert.Equal(FilterErrorCodes.SidecarMismatch.ExitCode, code);
+        Assert.StartsWith($"error {FilterErrorCodes.SidecarMismatch.Id} (sidecar_mismatch): ", error, StringComparison.Ordinal);
     }
 
     private static int Invoke(string[] args, out string output, out string error)

@@ -54,19 +54,19 @@ public sealed class AccessMatrixTests
 
     private static async Task<Dictionary<string, string>> KeysAsync(GatewayHost host, string email)
     {
-        var revoked = await host.Admin.CreateKeyAsync(email, 7, ["127.0.0.0/8"], "test");
-        await host.Admin.RevokeKeyAsync(revoked.Id, "test");
+        var revoked = await host.Admin.Keys.CreateAsync(email, 7, ["127.0.0.0/8"], "test");
+        await host.Admin.Keys.RevokeAsync(revoked.Id, "test");
 
         // Created ten days ago with a seven-day life: expired now.
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-10));
-        var expired = await host.AdminAt(past).CreateKeyAsync(email, 7, ["127.0.0.0/8"], "test");
+        var expired = await host.AdminAt(past).Keys.CreateAsync(email, 7, ["127.0.0.0/8"], "test");
 
         return new Dictionary<string, string>
         {
             ["valid"] = await host.GoodKeyAsync(email),
             ["revoked"] = revoked.Key,
             ["expired"] = expired.Key,
-            ["wrong-ip"] = (await host.Admin.CreateKeyAsync(email, 7, ["203.0.113.0/24"], "test")).Key,
+            ["wrong-ip"] = (await host.Admin.Keys.CreateAsync(email, 7, ["203.0.113.0/24"], "test")).Key,
         };
     }
 }

@@ -29,11 +29,11 @@ public sealed class GatewayErrorTests
     {
         await using var host = await GatewayHost.StartAsync(backend);
         var email = await host.UserWithTiersAsync("general");
-        var created = await host.Admin.CreateKeyAsync(email, null, [], "test");
+        var created = await host.Admin.Keys.CreateAsync(email, null, [], "test");
         using var client = host.Client(created.Key);
         using var before = await Chat.PostAsync(client, "standard");
 
-        await host.Admin.RevokeKeyAsync(created.Id, "test");
+        await host.Admin.Keys.RevokeAsync(created.Id, "test");
         using var after = await Chat.PostAsync(client, "standard");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -49,7 +49,7 @@ public sealed class GatewayErrorTests
         using var client = host.Client(await host.GoodKeyAsync(email));
         using var before = await Chat.PostAsync(client, "reduced-refusal");
 
-        await host.Admin.RevokeGrantAsync(email, "safety-research", "test");
+        await host.Admin.Grants.RevokeAsync(email, "safety-research", "test");
         using var after = await Chat.PostAsync(client, "reduced-refusal");
         using var stillGeneral = await Chat.PostAsync(client, "standard");
 

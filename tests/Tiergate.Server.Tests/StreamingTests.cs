@@ -81,9 +81,9 @@ public sealed class StreamingTests
         var address = app.Urls.First();
         var hasher = new Core.Keys.ApiKeyHasher(Storage.Secrets.SecretFile.LoadOrCreate(store.Options, "pepper", "TIERGATE_PEPPER", 32));
         var audit = app.Services.GetService(typeof(Core.Audit.IAuditLog)) as Core.Audit.IAuditLog;
-        var admin = new Storage.Accounts.AccountAdministration(store.Database, policy, hasher, audit!, TimeProvider.System);
-        await admin.AddUserAsync("sample@example.org", null, null, Core.Policy.IdentityLevel.Email, "test");
-        var key = (await admin.CreateKeyAsync("sample@example.org", null, [], "test")).Key;
+        var admin = Storage.Accounts.AccountServices.Create(store.Database, policy, hasher, audit!, TimeProvider.System);
+        await admin.Users.AddAsync("sample@example.org", null, null, Core.Policy.IdentityLevel.Email, "test");
+        var key = (await admin.Keys.CreateAsync("sample@example.org", null, [], "test")).Key;
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
 

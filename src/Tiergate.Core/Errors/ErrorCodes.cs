@@ -1,15 +1,18 @@
 namespace Tiergate.Core.Errors;
 
-/// <summary>The catalogue of every error Tiergate reports; docs/error-codes.md mirrors it (a test checks).</summary>
+/// <summary>
+/// The gateway's errors, and those of the <c>tiergate</c> command as a whole (policy, storage, arguments).
+/// Each account aggregate keeps its own list beside it (<c>UserErrors</c>, <c>GrantErrors</c>, <c>KeyErrors</c>
+/// in Tiergate.Storage); docs/error-codes.md is generated from all of them (<c>scripts/gen-error-codes</c>).
+/// </summary>
 public static class ErrorCodes
 {
-    private const string Auth = "authentication_error";
-    private const string Permission = "permission_error";
-    private const string Invalid = "invalid_request_error";
-    private const string NotFound = "not_found_error";
-    private const string RateLimit = "rate_limit_error";
-    private const string Upstream = "api_error";
-    private const string Cli = "cli_error";
+    private const string Auth = ErrorTypes.Authentication;
+    private const string Permission = ErrorTypes.Permission;
+    private const string Invalid = ErrorTypes.InvalidRequest;
+    private const string NotFound = ErrorTypes.NotFound;
+    private const string RateLimit = ErrorTypes.RateLimit;
+    private const string Upstream = ErrorTypes.Api;
 
     // Gateway: authentication.
     public static readonly ErrorCode MissingApiKey = new("TG1001", "missing_api_key", 401, Auth, "No API key was sent (Authorization: Bearer tg_...).");
@@ -47,20 +50,10 @@ public static class ErrorCodes
     public static readonly ErrorCode AuditUnavailable = new("TG1060", "audit_unavailable", 503, Upstream, "The audit record could not be written, so the request was refused (fail closed).");
     public static readonly ErrorCode InternalError = new("TG1099", "internal_error", 500, Upstream, "An unexpected failure inside Tiergate; the log has details.");
 
-    // Command line and admin operations.
-    public static readonly ErrorCode UnknownUser = new("TG2001", "unknown_user", 404, Cli, "No user has this email.");
-    public static readonly ErrorCode UnknownTier = new("TG2002", "unknown_tier", 404, Cli, "The policy has no tier of this name.");
-    public static readonly ErrorCode UserExists = new("TG2003", "user_exists", 409, Cli, "A user with this email already exists.");
-    public static readonly ErrorCode InvalidArgument = new("TG2004", "invalid_argument", 400, Cli, "An argument is malformed (email, CIDR, number of days, ...).");
-    public static readonly ErrorCode UnknownKey = new("TG2005", "unknown_key", 404, Cli, "No API key has this id.");
-    public static readonly ErrorCode GrantIdentityInsufficient = new("TG2006", "grant_identity_insufficient", 409, Cli, "The user's identity level is below what the tier requires.");
-    public static readonly ErrorCode GrantNotFound = new("TG2007", "grant_not_found", 404, Cli, "The user holds no active grant of this tier.");
-    public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Cli, "The policy file has errors; each is listed with its path.");
-    public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Cli, "The database cannot be opened or written.");
+    // The command as a whole (and the admin API): account errors live with their aggregates (TG2001-TG2003, TG2005-TG2007).
+    public static readonly ErrorCode InvalidArgument = new("TG2004", "invalid_argument", 400, Invalid, "An argument is malformed (email, CIDR, number of days, ...).");
+    public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Invalid, "The policy file has errors; each is listed with its path.");
+    public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Upstream, "The database cannot be opened or written.");
 
-    public static IReadOnlyList<ErrorCode> All { get; } = typeof(ErrorCodes)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(ErrorCode))
-        .Select(f => (ErrorCode)f.GetValue(null)!)
-        .ToList();
+    public static IReadOnlyList<ErrorCode> All { get; } = ErrorCodeList.Of(typeof(ErrorCodes));
 }

@@ -1,23 +1,21 @@
 namespace Tiergate.Corpus.Pipeline;
 
-/// <summary>The job cannot start; <see cref="Errors"/> lists every problem found, each with where it is.</summary>
+/// <summary>The job cannot start (or merge); <see cref="Errors"/> lists every problem found, each with where it is.</summary>
 public sealed class FilterConfigurationException : Exception
 {
-    public FilterConfigurationException(IReadOnlyList<string> errors)
-        : base(string.Join(Environment.NewLine, errors)) => Errors = errors;
+    public FilterConfigurationException(FilterErrorCode code, IReadOnlyList<string> errors)
+        : base(string.Join(Environment.NewLine, errors))
+    {
+        Code = code;
+        Errors = errors;
+    }
 
-    public FilterConfigurationException()
-        : this([])
+    public FilterConfigurationException(FilterErrorCode code, string message)
+        : this(code, [message])
     {
     }
 
-    public FilterConfigurationException(string message)
-        : this([message])
-    {
-    }
-
-    public FilterConfigurationException(string message, Exception innerException)
-        : base(message, innerException) => Errors = [message];
+    public FilterErrorCode Code { get; }
 
     public IReadOnlyList<string> Errors { get; }
 }

@@ -31,7 +31,7 @@ public static class FilterJobFactory
         var job = request.FromSidecar is null ? FromScan(request, errors) : FromSidecar(request, errors);
         if (errors.Count > 0 || job is null)
         {
-            throw new FilterConfigurationException(errors);
+            throw new FilterConfigurationException(FilterErrorCodes.InvalidOptions, errors);
         }
 
         return job with

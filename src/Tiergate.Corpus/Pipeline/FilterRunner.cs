@@ -21,7 +21,7 @@ public sealed class FilterRunner(TimeProvider time)
         var files = ShardPlanner.ExpandInputs(job.Inputs, errors);
         if (errors.Count > 0)
         {
-            throw new FilterConfigurationException(errors);
+            throw new FilterConfigurationException(FilterErrorCodes.InvalidInput, errors);
         }
 
         var manifest = new RunManifest(files, job.TextField.Text, job.IdField?.Text, job.SplitBytes, job.BatchBytes, StageInfos(job, includeTerms: true));
@@ -35,7 +35,7 @@ public sealed class FilterRunner(TimeProvider time)
             var untagged = mine.Where(s => !File.Exists(source.DoneMarker(s))).Select(s => $"{s.Name}: not tagged in {source.Root} (no done marker)").ToList();
             if (untagged.Count > 0)
             {
-                throw new FilterConfigurationException(untagged);
+                throw new FilterConfigurationException(FilterErrorCodes.ShardsNotTagged, untagged);
             }
         }
 

@@ -11,14 +11,14 @@ public static class ReportMerger
         var files = Directory.Exists(layout.Ranks) ? Directory.GetFiles(layout.Ranks, "rank-*.json").Order(StringComparer.Ordinal).ToList() : [];
         if (files.Count == 0)
         {
-            throw new FilterConfigurationException($"{layout.Ranks}: no rank reports to merge");
+            throw new FilterConfigurationException(FilterErrorCodes.NoRankReports, $"{layout.Ranks}: no rank reports to merge");
         }
 
         var reports = files.Select(ReportJson.Read<FilterReport>).ToList();
         var worlds = reports.SelectMany(r => r.Ranks).Select(r => r.WorldSize).Distinct().ToList();
         if (worlds.Count != 1)
         {
-            throw new FilterConfigurationException($"{layout.Ranks}: reports from different world sizes ({string.Join(", ", worlds)}); remove the stale ones");
+            throw new FilterConfigurationException(FilterErrorCodes.MixedWorldSizes, $"{layout.Ranks}: reports from different world sizes ({string.Join(", ", worlds)}); remove the stale ones");
         }
 
         var totals = new ShardStats();

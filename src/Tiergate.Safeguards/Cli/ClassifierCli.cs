@@ -133,14 +133,14 @@ public static class ClassifierCli
             WriteJson(output, w =>
             {
                 w.WriteStartObject("error");
-                w.WriteString("code", code);
+                w.WriteString("code", code.Id);
                 w.WriteString("message", error.Message);
                 w.WriteEndObject();
             });
         }
         else
         {
-            output.WriteLine($"error {code}: {error.Message}");
+            output.WriteLine($"error {code.Id} ({code.Name}): {error.Message}");
         }
 
         return 1;

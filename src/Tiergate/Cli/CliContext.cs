@@ -22,14 +22,15 @@ internal sealed class CliContext : IAsyncDisposable
         _signer = AuditSigningKey.LoadOrCreate(storage);
         _audit = new AuditLog(database, _signer, TimeProvider.System);
         var hasher = new ApiKeyHasher(SecretFile.LoadOrCreate(storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength));
-        Accounts = new AccountAdministration(database, policy, hasher, _audit, TimeProvider.System);
+        Accounts = AccountServices.Create(database, policy, hasher, _audit, TimeProvider.System);
     }
 
     public PolicyDocument Policy { get; }
 
     public TiergateDatabase Database { get; }
 
-    public AccountAdministration Accounts { get; }
+    /// <summary>Users, grants and keys: one administration per account aggregate.</summary>
+    public AccountServices Accounts { get; }
 
     public static string Actor => $"cli:{Environment.UserName}";
 

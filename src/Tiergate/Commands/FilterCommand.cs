@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tiergate.Corpus;
 using Tiergate.Corpus.Formats;
 using Tiergate.Corpus.Pipeline;
 using Tiergate.Corpus.Reporting;
@@ -105,18 +106,13 @@ internal static class FilterCommand
             {
                 var report = ReportMerger.Merge(parse.GetValue(dir)!);
                 parse.InvocationConfiguration.Output.WriteLine($"merged {report.Ranks.Count} rank report(s): {report.Totals.DocumentsIn} documents, {report.Totals.Removed} removed, {report.Totals.Invalid} invalid");
-                if (report.MissingRanks.Count > 0)
-                {
-                    parse.InvocationConfiguration.Error.WriteLine($"missing ranks: {string.Join(", ", report.MissingRanks)}");
-                    return 3;
-                }
-
-                return 0;
+                return report.MissingRanks.Count > 0
+                    ? FilterCommandRunner.Fail(parse.InvocationConfiguration.Error, FilterErrorCodes.RanksMissing, [$"missing ranks: {string.Join(", ", report.MissingRanks)}"])
+                    : 0;
             }
             catch (FilterConfigurationException ex)
             {
-                parse.InvocationConfiguration.Error.WriteLine(ex.Message);
-                return 2;
+                return FilterCommandRunner.Fail(parse.InvocationConfiguration.Error, ex.Code, ex.Errors);
             }
         });
         return merge;

@@ -1,9 +1,10 @@
 using Spectre.Console;
+using Tiergate.Corpus;
 using Tiergate.Corpus.Pipeline;
 
 namespace Tiergate.Commands;
 
-/// <summary>Runs a filter request for the CLI: progress bar on a terminal, summary line, exit codes (0 ok, 2 bad options).</summary>
+/// <summary>Runs a filter request for the CLI: progress bar on a terminal, summary line, exit codes (0 ok, else the error's, see <see cref="FilterErrorCodes"/>).</summary>
 internal static class FilterCommandRunner
 {
     public static async Task<int> RunAsync(FilterRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -15,12 +16,7 @@ internal static class FilterCommandRunner
         }
         catch (FilterConfigurationException ex)
         {
-            foreach (var message in ex.Errors)
-            {
-                await error.WriteLineAsync(message);
-            }
-
-            return 2;
+            return Fail(error, ex.Code, ex.Errors);
         }
 
         var runner = new FilterRunner(TimeProvider.System);
@@ -37,13 +33,28 @@ internal static class FilterCommandRunner
         }
         catch (FilterConfigurationException ex)
         {
-            foreach (var message in ex.Errors)
-            {
-                await error.WriteLineAsync(message);
-            }
-
-            return 2;
+            return Fail(error, ex.Code, ex.Errors);
         }
+        catch (FormatException ex)
+        {
+            // Unreadable documents are counted as invalid in the report; only a sidecar that does not fit its input stops the run.
+            return Fail(error, FilterErrorCodes.SidecarMismatch, [ex.Message]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(error, FilterErrorCodes.IoError, [ex.Message]);
+        }
+    }
+
+    /// <summary>Prints each problem with its stable code (<c>error TG4001 (invalid_filter_options): ...</c>) and returns the code's exit code.</summary>
+    public static int Fail(TextWriter error, FilterErrorCode code, IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            error.WriteLine($"error {code.Id} ({code.Name}): {message}");
+        }
+
+        return code.ExitCode;
     }
 
     private static async Task<Corpus.Reporting.FilterReport> RunWithProgressAsync(FilterRunner runner, FilterJob job, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal static class GrantsCommand
         var add = new Command("add", "Grant a tier to a user.") { user, tier, days };
         add.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
-            var grant = await cli.Accounts.AddGrantAsync(result.GetValue(user)!, result.GetValue(tier)!, result.GetValue(days), CliContext.Actor, ct);
+            var grant = await cli.Accounts.Grants.AddAsync(result.GetValue(user)!, result.GetValue(tier)!, result.GetValue(days), CliContext.Actor, ct);
             var until = grant.ExpiresAt is { } e ? $"until {e:yyyy-MM-dd HH:mm}Z" : "with no expiry";
             return output.Success(grant, $"Granted tier {grant.Tier} to {grant.User} {until} (grant {grant.Id}).");
         }, ct));
@@ -23,7 +23,7 @@ internal static class GrantsCommand
         var revoke = new Command("revoke", "Revoke a user's grants of a tier, effective from the next request.") { user, tier };
         revoke.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
-            var revoked = await cli.Accounts.RevokeGrantAsync(result.GetValue(user)!, result.GetValue(tier)!, CliContext.Actor, ct);
+            var revoked = await cli.Accounts.Grants.RevokeAsync(result.GetValue(user)!, result.GetValue(tier)!, CliContext.Actor, ct);
             return output.Success(new { revoked }, $"Revoked {revoked.Count} grant(s) of tier {revoked[0].Tier} from {revoked[0].User}.");
         }, ct));
 

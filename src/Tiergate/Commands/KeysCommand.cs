@@ -17,7 +17,7 @@ internal static class KeysCommand
         var create = new Command("create", "Create an API key; the key is printed once and never stored.") { user, expires, allowIp };
         create.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
-            var key = await cli.Accounts.CreateKeyAsync(result.GetValue(user)!, result.GetValue(expires), result.GetValue(allowIp) ?? [], CliContext.Actor, ct);
+            var key = await cli.Accounts.Keys.CreateAsync(result.GetValue(user)!, result.GetValue(expires), result.GetValue(allowIp) ?? [], CliContext.Actor, ct);
             var d = key.Details;
             var text = new StringBuilder()
                 .AppendLine($"Created key {key.Id} for {d.User}{(d.ExpiresAt is { } e ? $", expires {e:yyyy-MM-dd HH:mm}Z" : "")}{(d.AllowedNetworks.Count > 0 ? $", from {string.Join(" ", d.AllowedNetworks)}" : "")}.")
@@ -29,14 +29,14 @@ internal static class KeysCommand
         var revoke = new Command("revoke", "Revoke an API key, effective from the next request.") { id };
         revoke.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
-            var key = await cli.Accounts.RevokeKeyAsync(result.GetValue(id)!, CliContext.Actor, ct);
+            var key = await cli.Accounts.Keys.RevokeAsync(result.GetValue(id)!, CliContext.Actor, ct);
             return output.Success(key, $"Revoked key {key.Id} of {key.User}.");
         }, ct));
 
         var list = new Command("list", "List a user's keys (never their secrets).") { user };
         list.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
-            var keys = await cli.Accounts.ListKeysAsync(result.GetValue(user)!, CliContext.Actor, ct);
+            var keys = await cli.Accounts.Keys.ListAsync(result.GetValue(user)!, CliContext.Actor, ct);
             var lines = keys.Select(k => $"{k.Id}  {k.State,-8} created {k.CreatedAt:yyyy-MM-dd}  expires {(k.ExpiresAt is { } e ? e.ToString("yyyy-MM-dd") : "never"),-10}  {string.Join(" ", k.AllowedNetworks)}");
             return output.Success(new { keys }, keys.Count == 0 ? "No keys." : string.Join(Environment.NewLine, lines));
         }, ct));

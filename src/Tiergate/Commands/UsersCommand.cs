@@ -23,7 +23,7 @@ internal static class UsersCommand
         add.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
             var level = Enum.Parse<IdentityLevel>(result.GetValue(identity)!, ignoreCase: true);
-            var user = await cli.Accounts.AddUserAsync(result.GetValue(email)!, result.GetValue(name), result.GetValue(org), level, CliContext.Actor, ct);
+            var user = await cli.Accounts.Users.AddAsync(result.GetValue(email)!, result.GetValue(name), result.GetValue(org), level, CliContext.Actor, ct);
             var grants = user.Grants.Count == 0 ? "no tiers" : string.Join(", ", user.Grants.Select(g => g.Tier));
             return output.Success(user, $"Added user {user.Email} (id {user.Id}, identity {user.Identity}); granted: {grants}.");
         }, ct));

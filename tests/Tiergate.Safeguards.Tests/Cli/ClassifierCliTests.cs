@@ -47,7 +47,7 @@ public sealed class ClassifierCliTests : IDisposable
 
         Assert.Equal(1, code);
         using var json = JsonDocument.Parse(output.ToString());
-        Assert.Equal(SafeguardsErrorCodes.IoError, json.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(SafeguardsErrorCodes.IoError.Id, json.RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ClassifierCliTests : IDisposable
         var code = ClassifierCli.Train(new TrainArguments(input, "text", "label", Path.Combine(_dir, "m.tglc")), output);
 
         Assert.Equal(1, code);
-        Assert.StartsWith($"error {SafeguardsErrorCodes.InvalidTrainingData}", output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"error {SafeguardsErrorCodes.InvalidTrainingData.Id} (invalid_training_data):", output.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "m.tglc")));
     }
 }

@@ -56,7 +56,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public ApiKeyHasher Hasher { get; }
 
     /// <summary>Administration as the CLI does it, against the same database the server reads.</summary>
-    public AccountAdministration Admin { get; }
+    public AccountServices Admin { get; }
 
     public static async Task<GatewayHost> StartAsync(string provider, Func<string, string>? editPolicy = null, IReadOnlyList<string>? trustedProxies = null)
     {
@@ -82,7 +82,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string UpstreamCredential = "sk-upstream-credential-never-shown";
 
     /// <summary>Administration whose clock is <paramref name="time"/>: creates keys that are already expired, for instance.</summary>
-    public AccountAdministration AdminAt(TimeProvider time) => new(Store.Database, Policy, Hasher, _adminAudit, time);
+    public AccountServices AdminAt(TimeProvider time) => AccountServices.Create(Store.Database, Policy, Hasher, _adminAudit, time);
 
     public HttpClient Client(string? key = null)
     {
@@ -99,15 +99,15 @@ public sealed class GatewayHost : IAsyncDisposable
     public async Task<string> UserWithTiersAsync(params string[] tiers)
     {
         var email = $"u{Guid.NewGuid():N}@example.org";
-        await Admin.AddUserAsync(email, "Test", "Lab", IdentityLevel.Affiliated, "test");
+        await Admin.Users.AddAsync(email, "Test", "Lab", IdentityLevel.Affiliated, "test");
         if (!tiers.Contains("general"))
         {
-            await Admin.RevokeGrantAsync(email, "general", "test");
+            await Admin.Grants.RevokeAsync(email, "general", "test");
         }
 
         foreach (var tier in tiers.Where(t => t != "general"))
         {
-            await Admin.AddGrantAsync(email, tier, null, "test");
+            await Admin.Grants.AddAsync(email, tier, null, "test");
         }
 
         return email;
@@ -115,7 +115,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>A key that satisfies every tier's practices in the default policy: loopback allowlist, 7-day expiry.</summary>
     public async Task<string> GoodKeyAsync(string email) =>
-        (await Admin.CreateKeyAsync(email, 7, ["127.0.0.0/8", "::1"], "test")).Key;
+        (await Admin.Keys.CreateAsync(email, 7, ["127.0.0.0/8", "::1"], "test")).Key;
 
     public async ValueTask DisposeAsync()
     {

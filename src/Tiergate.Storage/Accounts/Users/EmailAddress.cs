@@ -1,6 +1,6 @@
 using Tiergate.Core.Errors;
 
-namespace Tiergate.Storage.Accounts;
+namespace Tiergate.Storage.Accounts.Users;
 
 /// <summary>Emails are compared lowercased and trimmed, so that case variants cannot create a second account.</summary>
 public static class EmailAddress

@@ -1,0 +1,14 @@
+namespace Tiergate.Storage.Accounts.Keys;
+
+/// <summary>API keys, as administrators change and read them; every action is audited with the acting <c>actor</c>.</summary>
+public interface IKeyAdministration
+{
+    /// <summary>Creates a key; its secret is returned once and stored only as a peppered hash (audited as <c>key.create</c>).</summary>
+    Task<CreatedKey> CreateAsync(string email, int? expiresDays, IReadOnlyList<string> allowedNetworks, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a key, effective from the next request (audited as <c>key.revoke</c>).</summary>
+    Task<KeyView> RevokeAsync(string id, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a user's keys, never their secrets; an admin read of personal data, so audited as <c>key.list</c>.</summary>
+    Task<IReadOnlyList<KeyView>> ListAsync(string email, string actor, CancellationToken cancellationToken = default);
+}

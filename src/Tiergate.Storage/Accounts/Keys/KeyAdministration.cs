@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Tiergate.Core.Audit;
+using Tiergate.Core.Errors;
+using Tiergate.Core.Keys;
+using Tiergate.Storage.Entities;
+
+namespace Tiergate.Storage.Accounts.Keys;
+
+/// <summary>API key administration on the Tiergate database.</summary>
+public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher hasher, IAuditLog audit, TimeProvider time) : IKeyAdministration
+{
+    private readonly AccountDirectory _directory = new(database);
+
+    public async Task<CreatedKey> CreateAsync(string email, int? expiresDays, IReadOnlyList<string> allowedNetworks, string actor, CancellationToken cancellationToken = default)
+    {
+        if (expiresDays is < 1 or > 3650)
+        {
+            throw new TiergateException(ErrorCodes.InvalidArgument, "--expires-days must be between 1 and 3650.");
+        }
+
+        if (!Networks.TryCanonicalise(allowedNetworks, out var networks, out var bad))
+        {
+            throw new TiergateException(ErrorCodes.InvalidArgument, $"'{bad}' is not an IP address or CIDR block (e.g. 203.0.113.0/24).");
+        }
+
+        await using var db = database.CreateContext();
+        var user = await _directory.FindUserAsync(db, email, cancellationToken);
+        var (id, key) = ApiKeyFormat.Generate();
+        var now = time.GetUtcNow();
+        var entity = new ApiKeyEntity
+        {
+            Id = id,
+            UserId = user.Id,
+            Hash = hasher.Hash(key),
+            CreatedAt = now,
+            ExpiresAt = expiresDays is { } d ? now.AddDays(d) : null,
+            AllowedNetworks = networks,
+        };
+        db.ApiKeys.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("key.create", actor, $"key:{id}", "ok", new Dictionary<string, string>
+        {
+            ["user"] = $"user:{user.Id}",
+            ["expires_at"] = entity.ExpiresAt?.ToString("O") ?? "never",
+            ["allowed_networks"] = networks,
+        }), cancellationToken);
+        return new CreatedKey(id, key, KeyView.From(entity, user.Email, now));
+    }
+
+    public async Task<KeyView> RevokeAsync(string id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var key = ApiKeyFormat.IsKeyId(id) ? await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) : null;
+        if (key is null)
+        {
+            throw new TiergateException(KeyErrors.UnknownKey, $"No API key has id '{id}'.");
+        }
+
+        var now = time.GetUtcNow();
+        key.RevokedAt ??= now;
+        await db.SaveChangesAsync(cancellationToken);
+        var email = (await db.Users.AsNoTracking().FirstAsync(u => u.Id == key.UserId, cancellationToken)).Email;
+        await audit.AppendAsync(new AuditEvent("key.revoke", actor, $"key:{id}", "ok", new Dictionary<string, string> { ["user"] = $"user:{key.UserId}" }), cancellationToken);
+        return KeyView.From(key, email, now);
+    }
+
+    public async Task<IReadOnlyList<KeyView>> ListAsync(string email, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await _directory.FindUserAsync(db, email, cancellationToken);
+        var now = time.GetUtcNow();
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.UserId == user.Id).ToListAsync(cancellationToken);
+
+        // Reading another person's account data is an admin read of personal data: audited.
+        await audit.AppendAsync(new AuditEvent("key.list", actor, $"user:{user.Id}", "ok"), cancellationToken);
+        return keys.OrderBy(k => k.CreatedAt).Select(k => KeyView.From(k, user.Email, now)).ToList();
+    }
+}

@@ -1,0 +1,52 @@
+using Tiergate.Core.Errors;
+using Tiergate.Core.Policy;
+using Tiergate.Storage.Accounts.Keys;
+
+namespace Tiergate.Storage.Tests.Accounts;
+
+public sealed class KeyAdministrationTests
+{
+    [Fact]
+    public async Task CreateAsync_ThenListAndRevoke_AuditsEachWithTheActor()
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+        var user = await f.Accounts.Users.AddAsync("ada@example.org", null, null, IdentityLevel.Email, AccountsFixture.Actor);
+
+        var created = await f.Accounts.Keys.CreateAsync("ada@example.org", 30, ["192.0.2.1", "10.0.0.0/8"], AccountsFixture.Actor);
+        var listed = await f.Accounts.Keys.ListAsync("ada@example.org", AccountsFixture.Actor);
+        var revoked = await f.Accounts.Keys.RevokeAsync(created.Id, AccountsFixture.Actor);
+
+        Assert.StartsWith("tg_", created.Key, StringComparison.Ordinal);
+        Assert.Equal("active", Assert.Single(listed).State);
+        Assert.Equal("revoked", revoked.State);
+        Assert.Equal(["key.create", "key.list", "key.revoke"], f.Audit.Events.Skip(1).Select(e => e.Action));
+        Assert.All(f.Audit.Events, e => Assert.Equal(AccountsFixture.Actor, e.Actor));
+        var create = f.Audit.Events[1];
+        Assert.Equal($"key:{created.Id}", create.Subject);
+        Assert.Equal(new Dictionary<string, string> { ["user"] = $"user:{user.Id}", ["expires_at"] = f.Time.GetUtcNow().AddDays(30).ToString("O"), ["allowed_networks"] = "192.0.2.1/32 10.0.0.0/8" }, create.Details);
+        Assert.Equal($"user:{user.Id}", f.Audit.Events[2].Subject);
+        Assert.Equal(new Dictionary<string, string> { ["user"] = $"user:{user.Id}" }, f.Audit.Events[3].Details);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_UnknownId_ThrowsUnknownKey()
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<TiergateException>(() => f.Accounts.Keys.RevokeAsync("AAAAAAAAAAAA", AccountsFixture.Actor));
+
+        Assert.Equal(KeyErrors.UnknownKey, error.Code);
+    }
+
+    [Fact]
+    public async Task CreateAsync_NotACidrBlock_ThrowsInvalidArgumentAndAuditsNothing()
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+        await f.Accounts.Users.AddAsync("ada@example.org", null, null, IdentityLevel.Email, AccountsFixture.Actor);
+
+        var error = await Assert.ThrowsAsync<TiergateException>(() => f.Accounts.Keys.CreateAsync("ada@example.org", null, ["not-an-ip"], AccountsFixture.Actor));
+
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
+        Assert.Single(f.Audit.Events);
+    }
+}
