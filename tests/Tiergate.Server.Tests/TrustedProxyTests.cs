@@ -12,7 +12,7 @@ public sealed class TrustedProxyTests
     {
         await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
         var email = await host.UserWithTiersAsync("general");
-        var key = (await host.Admin.CreateKeyAsync(email, 7, ["203.0.113.0/24"], "test")).Key;
+        var key = (await host.Admin.Keys.CreateAsync(email, 7, ["203.0.113.0/24"], "test")).Key;
         using var client = host.Client(key);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
 
@@ -27,9 +27,9 @@ public sealed class TrustedProxyTests
     {
         await using var host = await GatewayHost.StartAsync(TestStore.Sqlite, trustedProxies: ["127.0.0.1"]);
         var email = await host.UserWithTiersAsync("general");
-        using var outside = host.Client((await host.Admin.CreateKeyAsync(email, 7, ["203.0.113.0/24"], "test")).Key);
+        using var outside = host.Client((await host.Admin.Keys.CreateAsync(email, 7, ["203.0.113.0/24"], "test")).Key);
         outside.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
-        using var loopbackOnly = host.Client((await host.Admin.CreateKeyAsync(email, 7, ["127.0.0.0/8"], "test")).Key);
+        using var loopbackOnly = host.Client((await host.Admin.Keys.CreateAsync(email, 7, ["127.0.0.0/8"], "test")).Key);
         loopbackOnly.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.9");
 
         using var admitted = await Chat.PostAsync(outside, "standard");

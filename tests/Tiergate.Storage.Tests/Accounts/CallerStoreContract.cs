@@ -33,9 +33,9 @@ public abstract class CallerStoreContract
     public async Task Find_IssuedKey_KeyOwnerAndLiveGrantsWithTheStoredHash()
     {
         await using var world = await World.CreateAsync(Backend);
-        var user = await world.Admin.AddUserAsync("ada@example.org", "Ada", null, IdentityLevel.Verified, "test");
-        await world.Admin.AddGrantAsync("ada@example.org", "safety-research", 30, "test");
-        var created = await world.Admin.CreateKeyAsync("ada@example.org", 7, ["203.0.113.0/24"], "test");
+        var user = await world.Admin.Users.AddAsync("ada@example.org", "Ada", null, IdentityLevel.Verified, "test");
+        await world.Admin.Grants.AddAsync("ada@example.org", "safety-research", 30, "test");
+        var created = await world.Admin.Keys.CreateAsync("ada@example.org", 7, ["203.0.113.0/24"], "test");
         var client = IPAddress.Parse("203.0.113.9");
 
         var (caller, hash) = (await Create(world.Store.Database).FindAsync(created.Id, client, CancellationToken.None))!.Value;
@@ -55,13 +55,13 @@ public abstract class CallerStoreContract
     public async Task Find_AfterRevocations_SeesThemOnTheNextRead()
     {
         await using var world = await World.CreateAsync(Backend);
-        await world.Admin.AddUserAsync("bo@example.org", null, null, IdentityLevel.Email, "test");
-        var created = await world.Admin.CreateKeyAsync("bo@example.org", null, [], "test");
+        await world.Admin.Users.AddAsync("bo@example.org", null, null, IdentityLevel.Email, "test");
+        var created = await world.Admin.Keys.CreateAsync("bo@example.org", null, [], "test");
         var store = Create(world.Store.Database);
         var before = (await store.FindAsync(created.Id, null, CancellationToken.None))!.Value.Caller;
 
-        await world.Admin.RevokeGrantAsync("bo@example.org", "general", "test");
-        await world.Admin.RevokeKeyAsync(created.Id, "test");
+        await world.Admin.Grants.RevokeAsync("bo@example.org", "general", "test");
+        await world.Admin.Keys.RevokeAsync(created.Id, "test");
         var after = (await store.FindAsync(created.Id, null, CancellationToken.None))!.Value.Caller;
 
         Assert.Single(before.Grants);
@@ -77,8 +77,8 @@ public abstract class CallerStoreContract
         var keys = new List<(string Id, long User)>();
         for (var i = 0; i < 8; i++)
         {
-            var user = await world.Admin.AddUserAsync($"u{i}@example.org", null, null, IdentityLevel.Email, "test");
-            keys.Add(((await world.Admin.CreateKeyAsync($"u{i}@example.org", null, [], "test")).Id, user.Id));
+            var user = await world.Admin.Users.AddAsync($"u{i}@example.org", null, null, IdentityLevel.Email, "test");
+            keys.Add(((await world.Admin.Keys.CreateAsync($"u{i}@example.org", null, [], "test")).Id, user.Id));
         }
 
         var store = Create(world.Store.Database);
@@ -98,7 +98,7 @@ public abstract class CallerStoreContract
         private readonly AuditLog _audit;
         private readonly AuditSigningKey _signer;
 
-        private World(TestStore store, AuditLog audit, AuditSigningKey signer, ApiKeyHasher hasher, AccountAdministration admin)
+        private World(TestStore store, AuditLog audit, AuditSigningKey signer, ApiKeyHasher hasher, AccountServices admin)
         {
             Store = store;
             _audit = audit;
@@ -111,7 +111,7 @@ public abstract class CallerStoreContract
 
         public ApiKeyHasher Hasher { get; }
 
-        public AccountAdministration Admin { get; }
+        public AccountServices Admin { get; }
 
         public static async Task<World> CreateAsync(string backend)
         {
@@ -120,7 +120,7 @@ public abstract class CallerStoreContract
             var signer = AuditFixture.NewSigningKey();
             var audit = new AuditLog(store.Database, signer, TimeProvider.System);
             var hasher = new ApiKeyHasher(RandomNumberGenerator.GetBytes(ApiKeyHasher.PepperLength));
-            return new World(store, audit, signer, hasher, new AccountAdministration(store.Database, policy, hasher, audit, TimeProvider.System));
+            return new World(store, audit, signer, hasher, AccountServices.Create(store.Database, policy, hasher, audit, TimeProvider.System));
         }
 
         public async ValueTask DisposeAsync()
