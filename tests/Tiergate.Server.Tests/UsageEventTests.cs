@@ -73,6 +73,17 @@ public sealed class UsageEventTests
     }
 
     [Fact]
+    public async Task Models_BadKey_DeniedEvent()
+    {
+        await using var host = await GatewayHost.StartAsync(Storage.Tests.Support.TestStore.Sqlite);
+
+        using var response = await host.Client("tg_not_a_key").GetAsync("/v1/models");
+        var denied = Assert.Single(await host.Events.AfterRequestsAsync());
+
+        Assert.Equal((HttpStatusCode.Unauthorized, UsageEventKinds.Denied, "invalid_api_key"), (response.StatusCode, denied.Kind, denied.Code));
+    }
+
+    [Fact]
     public async Task Request_BlockedPrompt_BlockThenDeniedEvent()
     {
         await using var host = await GatewayHost.StartAsync(Storage.Tests.Support.TestStore.Sqlite);

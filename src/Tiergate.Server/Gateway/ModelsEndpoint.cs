@@ -2,18 +2,20 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tiergate.Core.Access;
 using Tiergate.Core.Policy;
+using Tiergate.Server.Events;
 using Tiergate.Server.Sample;
 
 namespace Tiergate.Server.Gateway;
 
-/// <summary><c>GET /v1/models</c>: exactly the variants the caller's active tiers reach, in policy order.</summary>
-public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator authenticator, GatewayAudit audit, TimeProvider time)
+/// <summary><c>GET /v1/models</c>: exactly the variants the caller's active tiers reach, in policy order. A refusal is a denied usage event; a listing calls no model and leaves none.</summary>
+public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator authenticator, GatewayAudit audit, GatewayEvents events, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var auth = await authenticator.AuthenticateAsync(context);
         if (auth.Caller is not { } caller)
         {
+            events.Denied(context, auth.KeyId, null, null, null, auth.Error!);
             await audit.DeniedAsync(context, auth.KeyId, auth.Error!, null);
             await OpenAiError.WriteAsync(context, auth.Error!, auth.Message!);
             return;
@@ -22,6 +24,7 @@ public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator au
         var now = time.GetUtcNow();
         if (AccessEvaluator.CheckKey(caller, now) is { } denial)
         {
+            events.Denied(context, auth.KeyId, caller, null, null, denial.Denial!);
             await audit.DeniedAsync(context, auth.KeyId, denial.Denial!, null);
             await OpenAiError.WriteAsync(context, denial.Denial!, denial.Reason!);
             return;
