@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using Tiergate.Core.Policy;
 using Tiergate.Server.Screening;
 
@@ -79,10 +78,5 @@ public class StreamScreeningBenchmarks
 
         guard.Finish(release);
         return count + release.Count;
-    }
-
-    private sealed class PerCharConfig : ManualConfig
-    {
-        public PerCharConfig() => AddColumn(new NanosecondsPerCharColumn());
     }
 }

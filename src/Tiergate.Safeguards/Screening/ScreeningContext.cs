@@ -19,6 +19,7 @@ public sealed class ScreeningContext
     private byte[]? _utf8;
     private int _utf8Length;
     private NormalizerOptions? _normalizedWith;
+    private NormalizedText? _normalized;
 
     internal ScreeningContext(IReadOnlyList<string> categories)
     {
@@ -26,7 +27,8 @@ public sealed class ScreeningContext
         _states = _ordered.ToDictionary(s => s.Category, StringComparer.Ordinal);
     }
 
-    internal NormalizedText Normalized { get; } = new(4096);
+    // Made on first use: a session's context never normalises (its streams do), so it skips the 36 KB.
+    internal NormalizedText Normalized => _normalized ??= new(4096);
 
     internal MatchAccumulator Matches { get; } = new(MaxStoredMatches);
 
