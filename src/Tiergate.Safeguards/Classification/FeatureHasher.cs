@@ -4,10 +4,13 @@ namespace Tiergate.Safeguards.Classification;
 /// Extracts hashed features from normalised UTF-8 (words separated by single spaces): words,
 /// word n-grams up to <see cref="FeatureOptions.WordNgrams"/>, and character n-grams of
 /// <c>&lt;word&gt;</c>. Feature hashing is FNV-1a, with a distinct seed per feature kind.
+/// Each word gives its character n-grams first (by start position) and then its word n-grams, so
+/// every feature comes out as soon as the bytes it depends on are known: a text that arrives in
+/// pieces (<see cref="FeatureStream"/>) sums the same features in the same order, to the same float.
 /// </summary>
 internal static class FeatureHasher
 {
-    private const ulong FnvOffset = 14695981039346656037UL;
+    internal const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
     private const ulong BigramMultiplier = 116049371UL;
     private const ulong CharSeed = 0x9E3779B97F4A7C15UL;
@@ -21,45 +24,54 @@ internal static class FeatureHasher
         }
 
         var mask = (ulong)(options.Buckets - 1);
-        ulong previous1 = 0;
-        ulong previous2 = 0;
-        var wordIndex = 0;
+        var words = default(WordHistory);
         var start = 0;
         while (start < text.Length)
         {
             var end = text[start..].IndexOf((byte)' ');
             end = end < 0 ? text.Length : start + end;
             var word = text[start..end];
-            var hash = Fnv(word);
-            sink.OnFeature((int)(Mix(hash) & mask));
-            if (options.WordNgrams >= 2 && wordIndex >= 1)
-            {
-                sink.OnFeature((int)(Mix((previous1 * BigramMultiplier) + hash) & mask));
-            }
-
-            if (options.WordNgrams >= 3 && wordIndex >= 2)
-            {
-                sink.OnFeature((int)(Mix((((previous2 * BigramMultiplier) + previous1) * BigramMultiplier) + hash) & mask));
-            }
-
             if (options.CharNgramMin > 0)
             {
-                CharNgrams(word, options.CharNgramMin, options.CharNgramMax, mask, ref sink);
+                CharNgrams(word, 0, word.Length + 2, options.CharNgramMin, options.CharNgramMax, mask, ref sink);
             }
 
-            previous2 = previous1;
-            previous1 = hash;
-            wordIndex++;
+            WordNgrams(Fnv(FnvOffset, word), options, mask, ref words, ref sink);
             start = end + 1;
         }
     }
 
-    private static void CharNgrams<TSink>(ReadOnlySpan<byte> word, int min, int max, ulong mask, ref TSink sink)
+    /// <summary>The word's own feature and its word n-grams with the words before it; then it becomes history.</summary>
+    internal static void WordNgrams<TSink>(ulong hash, FeatureOptions options, ulong mask, ref WordHistory words, ref TSink sink)
+        where TSink : struct, IFeatureSink, allows ref struct
+    {
+        sink.OnFeature((int)(Mix(hash) & mask));
+        if (options.WordNgrams >= 2 && words.Count >= 1)
+        {
+            sink.OnFeature((int)(Mix((words.Previous1 * BigramMultiplier) + hash) & mask));
+        }
+
+        if (options.WordNgrams >= 3 && words.Count >= 2)
+        {
+            sink.OnFeature((int)(Mix((((words.Previous2 * BigramMultiplier) + words.Previous1) * BigramMultiplier) + hash) & mask));
+        }
+
+        words.Previous2 = words.Previous1;
+        words.Previous1 = hash;
+        words.Count++;
+    }
+
+    /// <summary>
+    /// Character n-grams of <c>'&lt;' word '&gt;'</c> starting at positions <c>[from, to)</c> (position 0 is
+    /// <c>'&lt;'</c>). <paramref name="word"/> may be the start of a longer word when no n-gram asked for
+    /// reaches past it: then the n-grams are those of the whole word.
+    /// </summary>
+    internal static void CharNgrams<TSink>(ReadOnlySpan<byte> word, int from, int to, int min, int max, ulong mask, ref TSink sink)
         where TSink : struct, IFeatureSink, allows ref struct
     {
         // Positions run over '<' word '>' without materialising it.
         var length = word.Length + 2;
-        for (var i = 0; i < length; i++)
+        for (var i = from; i < to; i++)
         {
             var hash = FnvOffset ^ CharSeed;
             var upper = Math.Min(length, i + max);
@@ -76,9 +88,9 @@ internal static class FeatureHasher
         }
     }
 
-    private static ulong Fnv(ReadOnlySpan<byte> bytes)
+    /// <summary>FNV-1a of <paramref name="bytes"/>, continued from <paramref name="hash"/> (<see cref="FnvOffset"/> to start).</summary>
+    internal static ulong Fnv(ulong hash, ReadOnlySpan<byte> bytes)
     {
-        var hash = FnvOffset;
         foreach (var b in bytes)
         {
             hash = (hash ^ b) * FnvPrime;

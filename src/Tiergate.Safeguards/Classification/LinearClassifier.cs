@@ -69,7 +69,13 @@ public sealed class LinearClassifier : ITextClassifier
         sums.Clear();
         var sink = new ScoreSink(Weights, sums);
         FeatureHasher.Extract(normalized, Features, ref sink);
-        var scale = sink.Count == 0 ? 0f : 1f / MathF.Sqrt(sink.Count);
+        ToProbabilities(sums, sink.Count);
+    }
+
+    /// <summary>Turns the summed weight rows of <paramref name="count"/> features into probabilities, in place.</summary>
+    internal void ToProbabilities(Span<float> sums, int count)
+    {
+        var scale = count == 0 ? 0f : 1f / MathF.Sqrt(count);
         for (var l = 0; l < sums.Length; l++)
         {
             sums[l] = Sigmoid((sums[l] * scale) + Biases[l]);

@@ -244,6 +244,33 @@ internal sealed class AhoCorasickAutomaton
     }
 
     /// <summary>
+    /// Continues a scan: from automaton state <paramref name="state"/> (0 at the start of a text, else what the
+    /// previous call returned), scans <c>text[start..end)</c> and reports occurrences with their end index in
+    /// <paramref name="text"/>, exactly as <see cref="Scan{TSink}"/> over the whole text would. Returns the state.
+    /// </summary>
+    public int ScanFrom<TSink>(ReadOnlySpan<byte> text, int start, int end, int state, ref TSink sink)
+        where TSink : struct, IPatternSink, allows ref struct
+    {
+        var table = _table;
+        var classes = _classes;
+        for (var i = start; i < end; i++)
+        {
+            state = table[state + classes[text[i]]];
+            if (state < 0)
+            {
+                state = ~state;
+                var s = state >> _shift;
+                for (var o = _outputStart[s]; o < _outputStart[s + 1]; o++)
+                {
+                    sink.OnMatch(_outputs[o], i);
+                }
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>
     /// Reports every pattern occurrence that starts at a word start (index 0 or just after a space),
     /// walking the trie from each word start, in order of start index. Occurrences that start
     /// elsewhere are not reported; see <see cref="AnchoredScanSupported"/>.

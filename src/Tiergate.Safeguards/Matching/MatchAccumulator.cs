@@ -5,7 +5,7 @@ namespace Tiergate.Safeguards.Matching;
 /// distinct terms, and per-category distinct counts and weights (each distinct term counted once).
 /// Reusable: <see cref="TermMatcher"/> resets it on every call, so keep one per thread.
 /// </summary>
-public sealed class MatchAccumulator
+public sealed class MatchAccumulator : ICategoryCounts
 {
     private readonly List<TermMatch> _matches = [];
     private readonly List<int> _distinct = [];

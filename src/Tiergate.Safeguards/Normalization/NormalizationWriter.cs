@@ -51,6 +51,50 @@ internal ref struct NormalizationWriter
         output.Clear();
     }
 
+    /// <summary>
+    /// Resumes a writer saved with <see cref="Save"/> (a streamed text's next piece): the output is kept,
+    /// and the token buffers must hold what they held when the state was saved.
+    /// </summary>
+    public NormalizationWriter(NormalizedText output, NormalizerOptions options, Span<int> tokenBuffer, Span<CharKind> kindBuffer, in NormalizationWriterState state)
+    {
+        _output = output;
+        _fold = FoldTable.Default;
+        _leet = options.FoldLeetspeak;
+        _join = options.JoinSpacedLetters;
+        _maxJoin = options.MaxJoinSeparatorLength;
+        _tokenCodePoints = tokenBuffer[..TokenCapacity];
+        _tokenStarts = tokenBuffer.Slice(TokenCapacity, TokenCapacity);
+        _tokenEnds = tokenBuffer.Slice(2 * TokenCapacity, TokenCapacity);
+        _tokenKinds = kindBuffer[..TokenCapacity];
+        _count = state.Count;
+        _hasLetter = state.HasLetter;
+        _symbolPending = state.SymbolPending;
+        _symbol = state.Symbol;
+        _symbolStart = state.SymbolStart;
+        _symbolEnd = state.SymbolEnd;
+        _separatorPending = state.SeparatorPending;
+        _separatorStart = state.SeparatorStart;
+        _separatorEnd = state.SeparatorEnd;
+        _separatorCount = state.SeparatorCount;
+        _lastSingleLetter = state.LastSingleLetter;
+    }
+
+    /// <summary>Everything but the token buffers and the output, so a later piece of the same text can resume.</summary>
+    public readonly NormalizationWriterState Save() => new()
+    {
+        Count = _count,
+        HasLetter = _hasLetter,
+        SymbolPending = _symbolPending,
+        Symbol = _symbol,
+        SymbolStart = _symbolStart,
+        SymbolEnd = _symbolEnd,
+        SeparatorPending = _separatorPending,
+        SeparatorStart = _separatorStart,
+        SeparatorEnd = _separatorEnd,
+        SeparatorCount = _separatorCount,
+        LastSingleLetter = _lastSingleLetter,
+    };
+
     // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Accept(int codePoint, int sourceStart, int sourceEnd)

@@ -46,6 +46,9 @@ public sealed class NormalizedText
 
     internal void Clear() => Length = 0;
 
+    /// <summary>Drops everything after the first <paramref name="length"/> bytes (a streamed text's provisional end).</summary>
+    internal void Truncate(int length) => Length = Math.Min(Length, length);
+
     internal byte LastByte => _utf8[Length - 1];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

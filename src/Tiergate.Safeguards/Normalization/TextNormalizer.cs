@@ -14,9 +14,9 @@ namespace Tiergate.Safeguards.Normalization;
 /// </summary>
 public sealed class TextNormalizer
 {
-    private const byte AsciiSeparator = 0;
-    private const byte AsciiLetter = 1;
-    private const byte AsciiDigit = 2;
+    internal const byte AsciiSeparator = 0;
+    internal const byte AsciiLetter = 1;
+    internal const byte AsciiDigit = 2;
 
     public TextNormalizer(NormalizerOptions? options = null)
     {
@@ -134,7 +134,7 @@ public sealed class TextNormalizer
     }
 
     /// <summary>ASCII classes: 0 separator, 1 letter, 2 digit, 3 leet symbol (<c>@ $ ! |</c>).</summary>
-    private static ReadOnlySpan<byte> AsciiClasses =>
+    internal static ReadOnlySpan<byte> AsciiClasses =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,

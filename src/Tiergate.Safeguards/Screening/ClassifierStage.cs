@@ -41,7 +41,11 @@ public sealed class ClassifierStage : IScreeningStage
         }
 
         Span<float> scores = labels.Count <= 64 ? stackalloc float[labels.Count] : new float[labels.Count];
-        if (Classifier is LinearClassifier linear)
+        if (context.Session is { } session && Classifier is LinearClassifier)
+        {
+            session.ScoreLinear(this, scores);
+        }
+        else if (Classifier is LinearClassifier linear)
         {
             linear.ScoreNormalized(context.Normalize(linear.Normalizer).Utf8, scores);
         }

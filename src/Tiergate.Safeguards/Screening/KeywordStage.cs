@@ -24,6 +24,12 @@ public sealed class KeywordStage : IScreeningStage
     public void Evaluate(ScreeningContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Session is { } session)
+        {
+            Evaluate(context, session.TermsOf(this));
+            return;
+        }
+
         var normalized = context.Normalize(Matcher.Normalizer);
         var matches = context.Matches;
         Matcher.MatchNormalized(normalized, matches);
@@ -47,6 +53,25 @@ public sealed class KeywordStage : IScreeningStage
             }
         }
 
+        Decide(context, matches);
+    }
+
+    /// <summary>A streamed text: the terms and counts come from the session's scan, as they would from the whole text.</summary>
+    private void Evaluate(ScreeningContext context, TermStream terms)
+    {
+        foreach (var termId in terms.DistinctTermIds)
+        {
+            var term = Matcher.Terms[termId];
+            var (start, end) = terms.FirstOccurrence(termId);
+            context.AddTerm(term.Category, new MatchedTerm(term.Text, term.Weight, start, end, terms.Occurrences(termId)));
+        }
+
+        Decide(context, terms);
+    }
+
+    private void Decide<TCounts>(ScreeningContext context, TCounts matches)
+        where TCounts : ICategoryCounts
+    {
         for (var c = 0; c < Matcher.Categories.Count; c++)
         {
             var category = Matcher.Categories[c];

@@ -63,7 +63,14 @@ public sealed class Screener
         return Run(context);
     }
 
-    private ScreeningResult Run(ScreeningContext context)
+    /// <summary>
+    /// Starts screening a text that will arrive in pieces (a streamed answer): append each piece to the
+    /// session; its <see cref="ScreeningSession.Current"/> verdict is always the verdict <see cref="Screen"/>
+    /// gives for everything appended so far, taken as one text. Not thread-safe; one session per text.
+    /// </summary>
+    public ScreeningSession Begin() => new(this);
+
+    internal ScreeningResult Run(ScreeningContext context)
     {
         foreach (var stage in _stages)
         {

@@ -10,12 +10,16 @@ namespace Tiergate.Safeguards.Screening;
 /// </summary>
 public sealed class ScreeningContext
 {
+    /// <summary>Occurrences stored per screening (the rest are only counted); a session stores as many.</summary>
+    internal const int MaxStoredMatches = 1024;
+
     private readonly Dictionary<string, CategoryState> _states;
     private readonly CategoryState[] _ordered;
     private string? _text;
     private byte[]? _utf8;
     private int _utf8Length;
     private NormalizerOptions? _normalizedWith;
+    private NormalizedText? _normalized;
 
     internal ScreeningContext(IReadOnlyList<string> categories)
     {
@@ -23,14 +27,18 @@ public sealed class ScreeningContext
         _states = _ordered.ToDictionary(s => s.Category, StringComparer.Ordinal);
     }
 
-    internal NormalizedText Normalized { get; } = new(4096);
+    // Made on first use: a session's context never normalises (its streams do), so it skips the 36 KB.
+    internal NormalizedText Normalized => _normalized ??= new(4096);
 
-    internal MatchAccumulator Matches { get; } = new();
+    internal MatchAccumulator Matches { get; } = new(MaxStoredMatches);
 
     internal IReadOnlyList<CategoryState> States => _ordered;
 
+    /// <summary>The session whose text this context screens, or null when it screens one whole text.</summary>
+    internal ScreeningSession? Session { get; private set; }
+
     /// <summary>The source text as a string (decoded once when the input was UTF-8).</summary>
-    public string Text => _text ??= Encoding.UTF8.GetString(_utf8!, 0, _utf8Length);
+    public string Text => _text ??= Session is { } session ? session.WholeText() : Encoding.UTF8.GetString(_utf8!, 0, _utf8Length);
 
     /// <summary>True when <paramref name="category"/> is known and not yet decided by an earlier stage.</summary>
     public bool IsOpen(string category) => _states.TryGetValue(category, out var s) && s.Decision is null;
@@ -90,6 +98,7 @@ public sealed class ScreeningContext
 
     internal void Reset(string? text, ReadOnlySpan<byte> utf8)
     {
+        Session = null;
         _text = text;
         _normalizedWith = null;
         if (text is null)
@@ -103,6 +112,18 @@ public sealed class ScreeningContext
             _utf8Length = utf8.Length;
         }
 
+        foreach (var state in _ordered)
+        {
+            state.Reset();
+        }
+    }
+
+    /// <summary>Prepares to screen what <paramref name="session"/> holds so far; its stages read the session's streams.</summary>
+    internal void Reset(ScreeningSession session)
+    {
+        Session = session;
+        _text = null;
+        _normalizedWith = null;
         foreach (var state in _ordered)
         {
             state.Reset();

@@ -69,7 +69,24 @@ public sealed class ContentScreening
             return ScreeningOutcome.Clean;
         }
 
-        var result = _screener.Screen(text);
+        return Apply(tier, _screener.Screen(text), output);
+    }
+
+    /// <summary>
+    /// Starts screening an answer that arrives in pieces, with the tier's output profile. The session's
+    /// outcome for the text so far is always what <see cref="Screen"/> gives for that text as a whole;
+    /// each char is screened once (no re-screening of the accumulated answer).
+    /// </summary>
+    public OutputScreeningSession BeginOutput(TierConfig tier)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        return AllowsEverything(tier, output: true)
+            ? new OutputScreeningSession(null, _ => ScreeningOutcome.Clean)
+            : new OutputScreeningSession(_screener.Begin(), result => Apply(tier, result, output: true));
+    }
+
+    private static ScreeningOutcome Apply(TierConfig tier, ScreeningResult result, bool output)
+    {
         CategoryHit? block = null;
         List<CategoryHit>? flags = null;
         foreach (var verdict in result.Verdicts)
