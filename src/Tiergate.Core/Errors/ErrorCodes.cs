@@ -57,6 +57,7 @@ public static class ErrorCodes
     public static readonly ErrorCode GrantNotFound = new("TG2007", "grant_not_found", 404, Cli, "The user holds no active grant of this tier.");
     public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Cli, "The policy file has errors; each is listed with its path.");
     public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Cli, "The database cannot be opened or written.");
+    public static readonly ErrorCode SettingsInvalid = new("TG2010", "settings_invalid", 400, Cli, "The deployment settings (--settings file, TIERGATE_ variables, flags) have errors; each is listed with its path and source.");
 
     public static IReadOnlyList<ErrorCode> All { get; } = typeof(ErrorCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

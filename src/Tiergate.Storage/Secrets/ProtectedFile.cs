@@ -30,6 +30,12 @@ public static class ProtectedFile
             : throw new CryptographicSetupException(SecretProblem.FileEmpty, $"the {description} file '{path}' is empty");
     }
 
+    /// <summary>As <see cref="ReadText"/>, for a file that was named explicitly and so must exist.</summary>
+    public static string ReadExistingText(string path, string description) =>
+        File.Exists(path)
+            ? ReadText(path, description)
+            : throw new CryptographicSetupException(SecretProblem.FileMissing, $"the {description} file '{path}' does not exist");
+
     /// <summary>Reads <paramref name="path"/>, or creates it holding <paramref name="newText"/>'s result.</summary>
     public static string ReadOrCreateText(string path, string description, Func<string> newText)
     {

@@ -39,9 +39,7 @@ public static class ServerSecret
 
         if (explicitFile is not null)
         {
-            return File.Exists(explicitFile)
-                ? Decode(source, ProtectedFile.ReadText(explicitFile, source.Description), explicitFile)
-                : throw new CryptographicSetupException(SecretProblem.FileMissing, $"the {source.Description} file '{explicitFile}' does not exist");
+            return Decode(source, ProtectedFile.ReadExistingText(explicitFile, source.Description), explicitFile);
         }
 
         var path = source.DefaultPath(storage);
