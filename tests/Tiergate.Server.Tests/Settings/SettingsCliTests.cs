@@ -93,6 +93,21 @@ public sealed class SettingsCliTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_directory, "from-file")));
     }
 
+    [Theory]
+    [InlineData("TIERGATE_PEPPER")]
+    [InlineData("TIERGATE_KEK")]
+    [InlineData("TIERGATE_AUDIT_SIGNING_KEY")]
+    public async Task AdminVerb_SecretVariableSetButBlank_StorageUnavailableWithTheReasonCode(string variable)
+    {
+        var data = Path.Combine(_directory, "state");
+
+        var (exit, json, _) = await RunJsonAsync(["users", "add", "--email", "a@example.org", "--data", data], new() { [variable] = " " });
+
+        Assert.Equal(1, exit);
+        Assert.Equal("storage_unavailable", (string?)json["error"]!["code"]);
+        Assert.EndsWith("(secret_env_blank)", (string)json["error"]!["message"]!, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(_directory, name);
