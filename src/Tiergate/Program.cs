@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Tiergate.Cli;
 using Tiergate.Commands;
+using Tiergate.Core.Errors;
+using Tiergate.Settings;
 
 var root = new RootCommand("Tiergate: tiered access to model variants behind an OpenAI-compatible gateway.");
 GlobalOptions.AddTo(root);
@@ -14,4 +16,24 @@ root.Subcommands.Add(CryptoCommand.Create(GlobalOptions.Storage, (database, ring
 root.Subcommands.Add(ClassifierCommand.Create());
 root.Subcommands.Add(FilterCommand.Create());
 root.Subcommands.Add(ErrorCodesCommand.Create());
-return await root.Parse(args).InvokeAsync();
+
+var parsed = root.Parse(args);
+try
+{
+    // Settings errors reach here from whichever verb first resolves the settings, and are reported once, all of them.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (SettingsInvalidException e)
+{
+    return new Output(parsed.GetValue(GlobalOptions.Json)).Failure(ErrorCodes.SettingsInvalid, e.Message, e.Errors.Select(error => error.ToString()).ToList());
+}
+catch (Exception e)
+{
+    // What System.CommandLine's default handler does with any other failure: exit 1, cancellation silently.
+    if (e is not OperationCanceledException)
+    {
+        Console.Error.WriteLine($"Unhandled exception: {e}");
+    }
+
+    return 1;
+}

@@ -79,7 +79,7 @@ public sealed class StreamingTests
         await using var app = await Hosting.TiergateServer.BuildAsync(new Hosting.ServerOptions(store.Options, policy, ["http://127.0.0.1:0"]));
         await app.StartAsync();
         var address = app.Urls.First();
-        var hasher = new Core.Keys.ApiKeyHasher(Storage.Secrets.SecretFile.LoadOrCreate(store.Options, "pepper", "TIERGATE_PEPPER", 32));
+        var hasher = new Core.Keys.ApiKeyHasher(Storage.Secrets.ServerSecret.LoadOrCreate(Storage.Secrets.SecretSource.Pepper, store.Options));
         var audit = app.Services.GetService(typeof(Core.Audit.IAuditLog)) as Core.Audit.IAuditLog;
         var admin = Storage.Accounts.AccountServices.Create(store.Database, policy, hasher, audit!, TimeProvider.System);
         await admin.Users.AddAsync("sample@example.org", null, null, Core.Policy.IdentityLevel.Email, "test");

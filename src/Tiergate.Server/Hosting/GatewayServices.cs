@@ -31,7 +31,7 @@ public static class GatewayServices
         services.AddSingleton(options.Time);
         services.AddSingleton(options.Policy);
         services.AddSingleton(database);
-        services.AddSingleton(new ApiKeyHasher(SecretFile.LoadOrCreate(options.Storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength)));
+        services.AddSingleton(new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, options.Storage)));
         services.AddSingleton(_ => AuditSigningKey.LoadOrCreate(options.Storage));
         services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>()));
 

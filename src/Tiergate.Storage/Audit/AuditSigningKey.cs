@@ -1,5 +1,6 @@
 using NSec.Cryptography;
 using Tiergate.Storage.Crypto;
+using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Storage.Audit;
 
@@ -25,7 +26,7 @@ public sealed class AuditSigningKey : IDisposable
 
     public string KeyId => VerificationKey.KeyId;
 
-    public static string KeyPath(StorageOptions storage) => Path.Combine(storage.DataDirectory, "secrets", "audit-signing.key");
+    public static string KeyPath(StorageOptions storage) => SecretSource.AuditSigningKey.DefaultPath(storage);
 
     public static string PublicKeyPath(StorageOptions storage) => Path.Combine(storage.DataDirectory, "audit-signing.pub");
 
@@ -39,32 +40,17 @@ public sealed class AuditSigningKey : IDisposable
         return new AuditSigningKey(Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey));
     }
 
-    /// <summary>Uses the environment variable when set, else the key file, creating it on first use.</summary>
+    /// <summary>Uses the environment variable when set, else the key file, creating it on first use (<see cref="ServerSecret"/>'s rule).</summary>
     public static AuditSigningKey LoadOrCreate(StorageOptions storage, Func<string, string?>? environment = null)
     {
-        ArgumentNullException.ThrowIfNull(storage);
-        environment ??= Environment.GetEnvironmentVariable;
-        var fromEnv = environment(EnvironmentVariable);
-        var key = string.IsNullOrWhiteSpace(fromEnv)
-            ? FromSeed(SecretFile.ReadOrCreate(KeyPath(storage), SeedLength))
-            : FromSeed(SecretFile.Decode(fromEnv, EnvironmentVariable));
+        var key = FromSeed(ServerSecret.LoadOrCreate(SecretSource.AuditSigningKey, storage, environment: environment));
         key.WritePublicKey(PublicKeyPath(storage));
         return key;
     }
 
     /// <summary>Loads the key without creating one; null when neither the variable nor the file exists.</summary>
-    public static AuditSigningKey? TryLoad(StorageOptions storage, Func<string, string?>? environment = null)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        environment ??= Environment.GetEnvironmentVariable;
-        var fromEnv = environment(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnv))
-        {
-            return FromSeed(SecretFile.Decode(fromEnv, EnvironmentVariable));
-        }
-
-        return File.Exists(KeyPath(storage)) ? FromSeed(SecretFile.Read(KeyPath(storage))) : null;
-    }
+    public static AuditSigningKey? TryLoad(StorageOptions storage, Func<string, string?>? environment = null) =>
+        ServerSecret.TryLoad(SecretSource.AuditSigningKey, storage, environment: environment) is { } seed ? FromSeed(seed) : null;
 
     public byte[] Sign(ReadOnlySpan<byte> payload) => SignatureAlgorithm.Ed25519.Sign(_key, payload);
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Storage.Crypto;
 
@@ -34,30 +35,11 @@ public sealed class KeyEncryptionKey
     /// <summary>A public fingerprint (HMAC of a constant), stored with each wrapped data key.</summary>
     public string Id { get; }
 
-    public static string DefaultPath(StorageOptions storage) => Path.Combine(storage.DataDirectory, "secrets", "kek");
+    public static string DefaultPath(StorageOptions storage) => SecretSource.KeyEncryptionKey.DefaultPath(storage);
 
-    public static KeyEncryptionKey Load(StorageOptions storage, string? kekFile = null, Func<string, string?>? environment = null)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        environment ??= Environment.GetEnvironmentVariable;
-        var fromEnv = environment(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnv))
-        {
-            return new KeyEncryptionKey(SecretFile.Decode(fromEnv, EnvironmentVariable));
-        }
-
-        if (kekFile is not null)
-        {
-            if (!File.Exists(kekFile))
-            {
-                throw new CryptographicSetupException($"key-encryption key file '{kekFile}' does not exist");
-            }
-
-            return new KeyEncryptionKey(SecretFile.Read(kekFile));
-        }
-
-        return new KeyEncryptionKey(SecretFile.ReadOrCreate(DefaultPath(storage), Length));
-    }
+    /// <summary><see cref="ServerSecret"/>'s rule: <c>TIERGATE_KEK</c>, else <paramref name="kekFile"/>, else the default file.</summary>
+    public static KeyEncryptionKey Load(StorageOptions storage, string? kekFile = null, Func<string, string?>? environment = null) =>
+        new(ServerSecret.LoadOrCreate(SecretSource.KeyEncryptionKey, storage, kekFile, environment));
 
     /// <summary>AES-256-GCM: nonce || ciphertext || tag, bound to <paramref name="context"/>.</summary>
     public byte[] Wrap(ReadOnlySpan<byte> dataKey, string context)

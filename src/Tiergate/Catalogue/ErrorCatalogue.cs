@@ -16,7 +16,7 @@ public static class ErrorCatalogue
     public static IReadOnlyList<CatalogueSection> Sections { get; } =
     [
         new("Tiergate.Core", "Gateway and command", "Raised by the gateway (`/v1/*`) and by the `tiergate` command as a whole (policy, database, arguments).", "TG1 TG2", CatalogueColumns.Http),
-        new("Tiergate.Storage", "Accounts", "Raised by `tiergate users|grants|keys` and the admin API; each account aggregate keeps its own list beside it.", "TG2", CatalogueColumns.Http),
+        new("Tiergate.Storage", "Accounts and server secrets", "Raised by `tiergate users|grants|keys` and the admin API; each account aggregate keeps its own list beside it. The `secret_*` codes say why a server secret (pepper, key-encryption key, audit signing key) could not be loaded: the command exits with `storage_unavailable` and its message ends with the code's name.", "TG2", CatalogueColumns.Http),
         new("Tiergate.Safeguards", "Safeguards engine (TG3xxx)",
             "Raised by `tiergate classifier`, and when term lists or models are loaded (also at `serve` start-up). `tiergate classifier` prints `error TG3001 (invalid_term_list): ...`, or with `--json` `{\"error\":{\"code\":\"TG3xxx\",\"message\":...}}`, and exits 1.",
             "TG3", CatalogueColumns.Plain),

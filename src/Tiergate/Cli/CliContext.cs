@@ -21,7 +21,7 @@ internal sealed class CliContext : IAsyncDisposable
         Database = database;
         _signer = AuditSigningKey.LoadOrCreate(storage);
         _audit = new AuditLog(database, _signer, TimeProvider.System);
-        var hasher = new ApiKeyHasher(SecretFile.LoadOrCreate(storage, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength));
+        var hasher = new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, storage));
         Accounts = AccountServices.Create(database, policy, hasher, _audit, TimeProvider.System);
     }
 

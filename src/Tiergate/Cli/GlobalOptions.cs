@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Tiergate.Settings;
 using Tiergate.Storage;
 
 namespace Tiergate.Cli;
 
-/// <summary>Options every verb accepts: where the data lives, which policy, and the output format.</summary>
+/// <summary>Options every verb accepts: where the data lives, which policy, the deployment settings, and the output format.</summary>
 internal static class GlobalOptions
 {
     public static readonly Option<string> Data = new("--data")
@@ -32,6 +33,12 @@ internal static class GlobalOptions
         DefaultValueFactory = _ => "full",
     };
 
+    public static readonly Option<string?> Settings = new("--settings")
+    {
+        Description = "Deployment settings file (YAML: data, database, secrets, server). TIERGATE_ variables and flags override it; see docs/configuration.md.",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Print exactly one JSON object.",
@@ -45,12 +52,43 @@ internal static class GlobalOptions
         root.Options.Add(Config);
         root.Options.Add(Database);
         root.Options.Add(SqliteSync);
+        root.Options.Add(Settings);
         root.Options.Add(Json);
     }
 
-    public static StorageOptions Storage(ParseResult result) =>
-        new(result.GetValue(Data) ?? StorageOptions.DefaultDataDirectory, result.GetValue(Database))
+    /// <summary>
+    /// The deployment settings: flags given on this command line, then <c>TIERGATE_</c> variables,
+    /// then the <c>--settings</c> file, then defaults. Throws <see cref="SettingsInvalidException"/> with every error.
+    /// </summary>
+    /// <param name="commandFlags">A verb's own settings flags (<c>serve --urls</c>).</param>
+    public static DeploymentSettings Deployment(ParseResult result, params SettingsFlag?[] commandFlags)
+    {
+        SettingsFlag?[] flags =
+        [
+            Given(result, Data, "data"),
+            Given(result, Database, "database:connection"),
+            Given(result, SqliteSync, "database:sqlite_sync"),
+            .. commandFlags,
+        ];
+        var loaded = DeploymentSettingsLoader.Load(result.GetValue(Settings), [.. flags.OfType<SettingsFlag>()]);
+        return loaded.Settings ?? throw new SettingsInvalidException(loaded.Errors);
+    }
+
+    public static StorageOptions Storage(ParseResult result) => Deployment(result).Storage;
+
+    /// <summary>The flag as a settings source, or null when it was not typed (its default then loses to the variables and the file).</summary>
+    public static SettingsFlag? Given<T>(ParseResult result, Option<T> option, string key)
+    {
+        if (result.GetResult(option) is not { Implicit: false })
         {
-            SqliteFullSync = result.GetValue(SqliteSync) != "normal",
+            return null;
+        }
+
+        return result.GetValue(option) switch
+        {
+            string value => new SettingsFlag(key, option.Name, [value]),
+            string[] values => new SettingsFlag(key, option.Name, values),
+            _ => null,
         };
+    }
 }

@@ -23,7 +23,7 @@ internal static class CryptoCommand
     {
         var kekFile = new Option<string?>("--kek-file")
         {
-            Description = $"Key-encryption key file (base64 of 32 bytes). Default: ${KeyEncryptionKey.EnvironmentVariable}, else DATA_DIR/secrets/kek.",
+            Description = $"Key-encryption key file (base64 of 32 bytes). Default: ${KeyEncryptionKey.EnvironmentVariable}, else the settings' secrets.kek_file, else DATA_DIR/secrets/kek.",
         };
         var newKekFile = new Option<string>("--new-kek-file") { Description = "The new key-encryption key file (base64 of 32 bytes).", Required = true };
 
@@ -34,7 +34,7 @@ internal static class CryptoCommand
             var options = storage(result);
             try
             {
-                var kek = KeyEncryptionKey.Load(options, result.GetValue(kekFile));
+                var kek = KeyEncryptionKey.Load(options, result.GetValue(kekFile) ?? options.KekFile);
                 var database = TiergateDatabase.Open(options);
                 await database.MigrateAsync(ct);
                 var ring = await KeyRingStore.OpenAsync(database.CreateContext, kek, TimeProvider.System, ct);
@@ -69,7 +69,7 @@ internal static class CryptoCommand
             var options = storage(result);
             try
             {
-                var oldKek = KeyEncryptionKey.Load(options, result.GetValue(kekFile));
+                var oldKek = KeyEncryptionKey.Load(options, result.GetValue(kekFile) ?? options.KekFile);
                 var newKek = KeyEncryptionKey.Load(options, result.GetValue(newKekFile), _ => null);
                 var database = TiergateDatabase.Open(options);
                 await database.MigrateAsync(ct);

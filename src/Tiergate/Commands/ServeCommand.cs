@@ -4,13 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Tiergate.Cli;
 using Tiergate.Core.Errors;
 using Tiergate.Server.Hosting;
+using Tiergate.Settings;
 
 namespace Tiergate.Commands;
 
 /// <summary><c>tiergate serve</c>: the gateway on the configured policy and data.</summary>
 internal static class ServeCommand
 {
-    public const string DefaultUrl = "http://127.0.0.1:8080";
+    public const string DefaultUrl = ServerSettings.DefaultUrl;
 
     public static Command Create()
     {
@@ -25,12 +26,15 @@ internal static class ServeCommand
                 return output.Failure(ErrorCodes.PolicyInvalid, "The policy has errors.", policy.Errors.Select(e => e.ToString()).ToList());
             }
 
-            var storage = GlobalOptions.Storage(result);
-            var listen = result.GetValue(urls) is { Length: > 0 } given ? given : [DefaultUrl];
+            var settings = GlobalOptions.Deployment(result, GlobalOptions.Given(result, urls, "server:urls"));
+            var storage = settings.Storage;
             WebApplication app;
             try
             {
-                app = await TiergateServer.BuildAsync(new ServerOptions(storage, policy.Policy!, listen));
+                app = await TiergateServer.BuildAsync(new ServerOptions(storage, policy.Policy!, settings.Server.Urls)
+                {
+                    TrustedProxies = settings.Server.TrustedProxies,
+                });
             }
             catch (Exception e) when (CliContext.IsStorageFailure(e))
             {

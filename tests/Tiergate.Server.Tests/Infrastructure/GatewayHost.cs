@@ -75,7 +75,7 @@ public sealed class GatewayHost : IAsyncDisposable
         await app.StartAsync();
         var signer = AuditSigningKey.LoadOrCreate(store.Options);
         var audit = new AuditLog(store.Database, signer, TimeProvider.System);
-        var hasher = new ApiKeyHasher(SecretFile.LoadOrCreate(store.Options, "pepper", "TIERGATE_PEPPER", ApiKeyHasher.PepperLength));
+        var hasher = new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, store.Options));
         return new GatewayHost(app, store, upstream, loaded.Policy!, audit, signer, hasher, events);
     }
 

@@ -1,33 +1,48 @@
-namespace Tiergate.Storage.Crypto;
+using Tiergate.Storage.Crypto;
+
+namespace Tiergate.Storage.Secrets;
 
 /// <summary>
-/// Reads and creates small secret files (base64 text). New files are created with mode 0600 in a
-/// 0700 directory; an existing file that group or others may read is refused, as ssh refuses keys.
+/// Reads and creates small owner-only text files that hold secrets. New files are created with
+/// mode 0600 in a 0700 directory; an existing file that group or others may access is refused, as
+/// ssh refuses keys; an empty file is refused too (it never holds a usable secret).
 /// </summary>
-public static class SecretFile
+public static class ProtectedFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOther =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    public static byte[] Read(string path)
+    /// <summary>The file's text, surrounding whitespace removed.</summary>
+    /// <param name="description">What the file holds, for messages ("key-encryption key").</param>
+    public static string ReadText(string path, string description)
     {
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & GroupOrOther) != 0)
         {
-            throw new CryptographicSetupException(
-                $"secret file '{path}' is readable by group or others; run: chmod 600 '{path}'");
+            throw new CryptographicSetupException(SecretProblem.FileExposed,
+                $"the {description} file '{path}' is readable by group or others; run: chmod 600 '{path}'");
         }
 
-        return Decode(File.ReadAllText(path), path);
+        var text = File.ReadAllText(path).Trim();
+        return text.Length > 0
+            ? text
+            : throw new CryptographicSetupException(SecretProblem.FileEmpty, $"the {description} file '{path}' is empty");
     }
 
-    /// <summary>Reads <paramref name="path"/>, or creates it holding <paramref name="length"/> fresh random bytes.</summary>
-    public static byte[] ReadOrCreate(string path, int length)
+    /// <summary>As <see cref="ReadText"/>, for a file that was named explicitly and so must exist.</summary>
+    public static string ReadExistingText(string path, string description) =>
+        File.Exists(path)
+            ? ReadText(path, description)
+            : throw new CryptographicSetupException(SecretProblem.FileMissing, $"the {description} file '{path}' does not exist");
+
+    /// <summary>Reads <paramref name="path"/>, or creates it holding <paramref name="newText"/>'s result.</summary>
+    public static string ReadOrCreateText(string path, string description, Func<string> newText)
     {
+        ArgumentNullException.ThrowIfNull(newText);
         if (File.Exists(path))
         {
-            return Read(path);
+            return ReadText(path, description);
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -50,11 +65,11 @@ public static class SecretFile
             {
                 // Whoever takes the lock after the secret exists removes the lock file it may have re-created.
                 File.Delete(lockPath);
-                return Read(path);
+                return ReadText(path, description);
             }
 
             // Written to a temporary file, then moved into place: a reader never sees half a secret.
-            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(length);
+            var text = newText();
             var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
@@ -65,14 +80,14 @@ public static class SecretFile
             using (var stream = new FileStream(temporary, options))
             using (var writer = new StreamWriter(stream))
             {
-                writer.Write(Convert.ToBase64String(secret));
+                writer.Write(text);
                 writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, path, overwrite: true);
             File.Delete(lockPath);
-            return secret;
+            return text;
         }
     }
 
@@ -89,19 +104,6 @@ public static class SecretFile
             {
                 Thread.Sleep(10);
             }
-        }
-    }
-
-    /// <summary>Decodes base64 text (surrounding whitespace ignored).</summary>
-    public static byte[] Decode(string text, string source)
-    {
-        try
-        {
-            return Convert.FromBase64String(text.Trim());
-        }
-        catch (FormatException)
-        {
-            throw new CryptographicSetupException($"{source} does not hold base64 text");
         }
     }
 }

@@ -1,0 +1,28 @@
+using Tiergate.Storage;
+
+namespace Tiergate.Settings;
+
+/// <summary>
+/// Everything about where and how this instance runs, apart from the policy (which the audit log
+/// hashes). A later section (redis, smtp, telemetry, retention) is one record with a <c>Read</c>
+/// method, added here: the reader then knows its keys, so they are validated and no longer "unknown".
+/// </summary>
+/// <param name="DataDirectory"><c>data</c>: the SQLite database and <c>secrets/</c>.</param>
+public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings Database, SecretsSettings Secrets, ServerSettings Server)
+{
+    public static DeploymentSettings Read(SettingsReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new DeploymentSettings(
+            settings.Value("data")?.AsPath() ?? StorageOptions.DefaultDataDirectory,
+            DatabaseSettings.Read(settings),
+            SecretsSettings.Read(settings),
+            ServerSettings.Read(settings));
+    }
+
+    public StorageOptions Storage => new(DataDirectory, Database.Connection)
+    {
+        SqliteFullSync = Database.SqliteFullSync,
+        KekFile = Secrets.KekFile,
+    };
+}
