@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tiergate.Commands;
+using Tiergate.Testing.Corpus;
 
 namespace Tiergate.Corpus.Tests;
 
