@@ -9,8 +9,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportLineEdited_NamesEditedRecord()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditFixture.WriteLogAsync(store);
-        var path = await AuditFixture.ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         var lines = await File.ReadAllLinesAsync(path);
         var index = Array.FindIndex(lines, l => l.Contains("\"seq\":3,", StringComparison.Ordinal) && l.Contains("\"record\"", StringComparison.Ordinal));
         lines[index] = lines[index].Replace("\"actor\":\"key:K0003\"", "\"actor\":\"key:K9999\"", StringComparison.Ordinal);
@@ -26,8 +26,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportCutShort_ReportsTruncation()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditFixture.WriteLogAsync(store);
-        var path = await AuditFixture.ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         var lines = await File.ReadAllLinesAsync(path);
         // Drop the last record and everything after it (the checkpoint at 9 survives).
         var lastRecord = Array.FindLastIndex(lines, l => l.Contains("\"type\":\"record\"", StringComparison.Ordinal));
@@ -43,9 +43,9 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportOfTamperedDatabase_NamesBadRecord()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
         await store.ExecuteAsync("DELETE FROM audit_records WHERE seq = 2");
-        var path = await AuditFixture.ExportAsync(store, key);
+        var path = await AuditLogFixture.ExportAsync(store, key);
 
         var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
 
@@ -57,9 +57,9 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportCheckedWithOtherKey_Fails()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
         using var other = AuditFixture.NewSigningKey();
-        var path = await AuditFixture.ExportAsync(store, key);
+        var path = await AuditLogFixture.ExportAsync(store, key);
 
         var result = await AuditExportVerifier.VerifyAsync(path, other.VerificationKey);
 
@@ -71,8 +71,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_DatabaseRolledBackBelowEarlierExport_NamesFirstMissingRecord()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditFixture.WriteLogAsync(store);
-        var path = await AuditFixture.ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         var anchor = await AuditExportVerifier.ReadHeadAsync(path);
         Assert.NotNull(anchor);
 
@@ -95,8 +95,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_DatabaseExtendsEarlierExport_Succeeds()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditFixture.WriteLogAsync(store);
-        var path = await AuditFixture.ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         await using (var log = new AuditLog(store.Database, key, AuditFixture.NewClock()))
         {
             await AuditFixture.AppendSequentiallyAsync(log, 5);

@@ -21,7 +21,7 @@ public sealed class AuditFailClosedTests
         var error = await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(1)));
 
         Assert.IsType<SqliteException>(error.InnerException?.InnerException ?? error.InnerException);
-        Assert.Equal(0, await AuditFixture.CountRecordsAsync(store));
+        Assert.Equal(0, await AuditLogFixture.CountRecordsAsync(store));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class AuditFailClosedTests
         }
 
         Assert.NotNull(failure);
-        Assert.Equal(acknowledged, await AuditFixture.CountRecordsAsync(store));
+        Assert.Equal(acknowledged, await AuditLogFixture.CountRecordsAsync(store));
         var result = await AuditDatabaseVerifier.VerifyAsync(store.Database.CreateContext, key.VerificationKey);
         Assert.True(result.Ok, result.Problem);
     }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Tiergate.Core.Audit;
 using Tiergate.Storage.Audit;
@@ -8,8 +7,6 @@ namespace Tiergate.Testing.Storage;
 /// <summary>Helpers shared by the audit tests: a fixed-seed signing key, a fake clock, sample events.</summary>
 public static class AuditFixture
 {
-    /// <summary>How many records <see cref="WriteLogAsync"/> writes (with a checkpoint every 4).</summary>
-    public const int LogRecords = 10;
     public static AuditSigningKey NewSigningKey() =>
         AuditSigningKey.FromSeed(System.Security.Cryptography.RandomNumberGenerator.GetBytes(AuditSigningKey.SeedLength));
 
@@ -29,29 +26,5 @@ public static class AuditFixture
         {
             await log.AppendAsync(Event(i));
         }
-    }
-
-    /// <summary>A fresh log of <see cref="LogRecords"/> records, sealed by a new signing key (returned).</summary>
-    public static async Task<AuditSigningKey> WriteLogAsync(TestStore store)
-    {
-        var key = NewSigningKey();
-        await using var log = new AuditLog(store.Database, key, NewClock(), new AuditLogOptions { CheckpointEveryRecords = 4 });
-        await AppendSequentiallyAsync(log, LogRecords);
-        return key;
-    }
-
-    /// <summary>Exports the store's log into its data directory; returns the file's path.</summary>
-    public static async Task<string> ExportAsync(TestStore store, AuditSigningKey key)
-    {
-        var path = Path.Combine(store.Options.DataDirectory, "audit-export.jsonl");
-        await using var output = File.Create(path);
-        await AuditExporter.ExportAsync(store.Database.CreateContext, key.VerificationKey, output, NewClock());
-        return path;
-    }
-
-    public static async Task<int> CountRecordsAsync(TestStore store)
-    {
-        await using var db = store.Database.CreateContext();
-        return await db.Set<AuditRecordEntity>().CountAsync();
     }
 }

@@ -11,8 +11,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_FreshExport_Succeeds(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
-        var path = await AuditFixture.ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
 
         var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
 

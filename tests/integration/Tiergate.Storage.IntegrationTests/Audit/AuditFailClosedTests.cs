@@ -20,6 +20,6 @@ public sealed class AuditFailClosedTests
         var error = await Assert.ThrowsAsync<AuditUnavailableException>(async () => await log.AppendAsync(AuditFixture.Event(1)));
 
         Assert.Contains("read-only", error.InnerException?.ToString(), StringComparison.Ordinal);
-        Assert.Equal(0, await AuditFixture.CountRecordsAsync(store));
+        Assert.Equal(0, await AuditLogFixture.CountRecordsAsync(store));
     }
 }

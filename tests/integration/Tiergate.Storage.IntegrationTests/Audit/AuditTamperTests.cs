@@ -7,7 +7,7 @@ namespace Tiergate.Storage.IntegrationTests.Audit;
 /// <summary>Each test tampers with the stored log by direct SQL, as someone with database access would.</summary>
 public sealed class AuditTamperTests
 {
-    private const int Records = AuditFixture.LogRecords;
+    private const int Records = AuditLogFixture.LogRecords;
 
     public static TheoryData<string> Providers => new() { TestStore.Sqlite, TestStore.Postgres };
 
@@ -16,7 +16,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_UntouchedLog_Succeeds(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         var result = await VerifyAsync(store, key);
 
@@ -31,7 +31,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_RecordModified_NamesModifiedRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         await store.ExecuteAsync("UPDATE audit_records SET outcome = 'ok' WHERE seq = 6");
 
@@ -46,7 +46,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_RecordDeleted_NamesDeletedRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         await store.ExecuteAsync("DELETE FROM audit_records WHERE seq = 4");
 
@@ -61,7 +61,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_DeletedRecordRenumbered_NamesFirstRenumberedRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         // Hide the gap: delete record 4 and move 5..10 down to 4..9.
         await store.ExecuteAsync("DELETE FROM audit_records WHERE seq = 4");
@@ -78,7 +78,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_ForgedRecordInsertedMidChain_NamesFirstRecordThatNoLongerHolds(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         // A careful forger: make room at 6, and give the forged record a correct link and hash.
         await store.ExecuteAsync("UPDATE audit_records SET seq = seq + 1000 WHERE seq >= 6");
@@ -100,7 +100,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_ForgedRecordAppended_NamesInsertedRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
         var forged = await ForgeAfterAsync(store, Records);
 
         await store.ExecuteAsync(
@@ -118,7 +118,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_RecordsReordered_NamesFirstMovedRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         await store.ExecuteAsync("UPDATE audit_records SET seq = -3 WHERE seq = 3");
         await store.ExecuteAsync("UPDATE audit_records SET seq = 3 WHERE seq = 7");
@@ -134,7 +134,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_LogTruncated_NamesFirstMissingRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         await store.ExecuteAsync("DELETE FROM audit_records WHERE seq > 7");
 
@@ -149,7 +149,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_LogAndHeadTruncated_CheckpointNamesFirstMissingRecord(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         // Checkpoints every 4 records: 1, 5, 9. Cut back to 6 and forge the head away.
         await store.ExecuteAsync("DELETE FROM audit_records WHERE seq > 6");
@@ -166,7 +166,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_TailRehashedWithoutKey_NamesRecordAtBrokenSeal(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
 
         // Alter record 10 and recompute its hash; the head still holds the signed old hash.
         await store.ExecuteAsync("UPDATE audit_records SET outcome = 'denied' WHERE seq = 10");
@@ -190,7 +190,7 @@ public sealed class AuditTamperTests
     public async Task VerifyAsync_OtherSigningKey_Fails(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditFixture.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
         using var other = AuditFixture.NewSigningKey();
 
         var result = await VerifyAsync(store, other);
