@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tiergate.Corpus;
 using Tiergate.Commands;
+using Tiergate.Testing.Corpus;
 
 namespace Tiergate.Corpus.Tests;
 

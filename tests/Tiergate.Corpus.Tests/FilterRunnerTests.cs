@@ -1,6 +1,7 @@
 using Tiergate.Corpus.Formats;
 using Tiergate.Corpus.Pipeline;
 using Tiergate.Corpus.Reporting;
+using Tiergate.Testing.Corpus;
 
 namespace Tiergate.Corpus.Tests;
 

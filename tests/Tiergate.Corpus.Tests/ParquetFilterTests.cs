@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using Tiergate.Corpus.Pipeline;
+using Tiergate.Testing.Corpus;
 
 namespace Tiergate.Corpus.Tests;
 

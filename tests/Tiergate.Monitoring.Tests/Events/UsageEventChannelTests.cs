@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tiergate.Monitoring.Events;
+using Tiergate.Testing.Contracts;
 
 namespace Tiergate.Monitoring.Tests.Events;
 

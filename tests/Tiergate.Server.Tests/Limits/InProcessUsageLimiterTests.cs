@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Tiergate.Server.Limits;
+using Tiergate.Testing.Contracts;
 
 namespace Tiergate.Server.Tests.Limits;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tiergate.Core.Keys;
 using Tiergate.Core.Policy;
 using Tiergate.Storage.Accounts;
-using Tiergate.Storage.Tests.Support;
+using Tiergate.Testing.Storage;
 
 namespace Tiergate.Storage.Tests.Accounts;
 

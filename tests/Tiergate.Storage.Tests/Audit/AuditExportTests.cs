@@ -1,36 +1,16 @@
 using Tiergate.Storage.Audit;
-using Tiergate.Storage.Tests.Support;
+using Tiergate.Testing.Storage;
 
 namespace Tiergate.Storage.Tests.Audit;
 
 public sealed class AuditExportTests
 {
-    [Theory]
-    [InlineData(TestStore.Sqlite)]
-    [InlineData(TestStore.Postgres)]
-    public async Task VerifyAsync_FreshExport_Succeeds(string provider)
-    {
-        await using var store = await TestStore.CreateAsync(provider);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
-        var path = await ExportAsync(store, key);
-
-        var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
-
-        Assert.True(result.Ok, result.Problem);
-        Assert.Equal(10, result.RecordsChecked);
-        Assert.Equal(3, result.CheckpointsChecked);
-        var lines = await File.ReadAllLinesAsync(path);
-        Assert.Contains("\"type\":\"header\"", lines[0], StringComparison.Ordinal);
-        Assert.Contains("\"type\":\"head\"", lines[^1], StringComparison.Ordinal);
-        Assert.Equal(1 + 10 + 3 + 1, lines.Length);
-    }
-
     [Fact]
     public async Task VerifyAsync_ExportLineEdited_NamesEditedRecord()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
-        var path = await ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         var lines = await File.ReadAllLinesAsync(path);
         var index = Array.FindIndex(lines, l => l.Contains("\"seq\":3,", StringComparison.Ordinal) && l.Contains("\"record\"", StringComparison.Ordinal));
         lines[index] = lines[index].Replace("\"actor\":\"key:K0003\"", "\"actor\":\"key:K9999\"", StringComparison.Ordinal);
@@ -46,8 +26,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportCutShort_ReportsTruncation()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
-        var path = await ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         var lines = await File.ReadAllLinesAsync(path);
         // Drop the last record and everything after it (the checkpoint at 9 survives).
         var lastRecord = Array.FindLastIndex(lines, l => l.Contains("\"type\":\"record\"", StringComparison.Ordinal));
@@ -63,9 +43,9 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportOfTamperedDatabase_NamesBadRecord()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
         await store.ExecuteAsync("DELETE FROM audit_records WHERE seq = 2");
-        var path = await ExportAsync(store, key);
+        var path = await AuditLogFixture.ExportAsync(store, key);
 
         var result = await AuditExportVerifier.VerifyAsync(path, key.VerificationKey);
 
@@ -77,9 +57,9 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_ExportCheckedWithOtherKey_Fails()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
         using var other = AuditFixture.NewSigningKey();
-        var path = await ExportAsync(store, key);
+        var path = await AuditLogFixture.ExportAsync(store, key);
 
         var result = await AuditExportVerifier.VerifyAsync(path, other.VerificationKey);
 
@@ -91,8 +71,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_DatabaseRolledBackBelowEarlierExport_NamesFirstMissingRecord()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
-        var path = await ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         var anchor = await AuditExportVerifier.ReadHeadAsync(path);
         Assert.NotNull(anchor);
 
@@ -115,8 +95,8 @@ public sealed class AuditExportTests
     public async Task VerifyAsync_DatabaseExtendsEarlierExport_Succeeds()
     {
         await using var store = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var key = await AuditTamperTests.WriteLogAsync(store);
-        var path = await ExportAsync(store, key);
+        using var key = await AuditLogFixture.WriteLogAsync(store);
+        var path = await AuditLogFixture.ExportAsync(store, key);
         await using (var log = new AuditLog(store.Database, key, AuditFixture.NewClock()))
         {
             await AuditFixture.AppendSequentiallyAsync(log, 5);
@@ -129,11 +109,4 @@ public sealed class AuditExportTests
         Assert.Equal(15, result.RecordsChecked);
     }
 
-    private static async Task<string> ExportAsync(TestStore store, AuditSigningKey key)
-    {
-        var path = Path.Combine(store.Options.DataDirectory, "audit-export.jsonl");
-        await using var output = File.Create(path);
-        await AuditExporter.ExportAsync(store.Database.CreateContext, key.VerificationKey, output, AuditFixture.NewClock());
-        return path;
-    }
 }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Storage.Audit;
-using Tiergate.Storage.Tests.Support;
+using Tiergate.Testing.Storage;
 
 namespace Tiergate.Storage.Tests.Audit;
 

@@ -1,0 +1,73 @@
+using System.Net;
+using Tiergate.Testing.Gateway;
+
+namespace Tiergate.Server.IntegrationTests;
+
+/// <summary>Rate limits and token quotas hold under concurrency and say when to retry.</summary>
+public sealed class QuotaTests
+{
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task ChatCompletions_ConcurrentRequestsAgainstDailyQuota_NeverOverspend(string backend)
+    {
+        // Each request reserves its prompt estimate (about 5 tokens) plus max_tokens 100, so at most 9 of 1000 fit.
+        await using var host = await GatewayHost.StartAsync(backend, y => y.Replace("tokens_per_day: 200000", "tokens_per_day: 1000", StringComparison.Ordinal));
+        host.Upstream.DelayBeforeHeaders = TimeSpan.FromMilliseconds(300);
+        var key = await host.GoodKeyAsync(await host.UserWithTiersAsync("general"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            using var client = host.Client(key);
+            using var response = await Chat.PostAsync(client, "standard", maxTokens: 100);
+            return (response.StatusCode, Code: await Chat.ErrorCodeAsync(response), RetryAfter: response.Headers.RetryAfter);
+        }));
+
+        var admitted = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.InRange(admitted, 1, 9);
+        Assert.Equal(40 - admitted, refused.Count);
+        Assert.All(refused, r => Assert.Equal("quota_exceeded", r.Code));
+        Assert.All(refused, r => Assert.NotNull(r.RetryAfter?.Delta));
+        Assert.Equal(admitted, host.Upstream.Requests.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task ChatCompletions_OverRequestsPerMinute_Returns429WithRetryAfter(string backend)
+    {
+        await using var host = await GatewayHost.StartAsync(backend, y => y.Replace("requests_per_minute: 60", "requests_per_minute: 3", StringComparison.Ordinal));
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last?.Dispose();
+            last = await Chat.PostAsync(client, "standard");
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("rate_limited", await Chat.ErrorCodeAsync(last!));
+        Assert.InRange(last!.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 20);
+        last.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task ChatCompletions_AfterSettlement_UnusedReservationIsReturned(string backend)
+    {
+        // 1000 tokens a day; each request reserves ~505 but the upstream reports 12 used, so many fit in sequence.
+        await using var host = await GatewayHost.StartAsync(backend, y => y.Replace("tokens_per_day: 200000", "tokens_per_day: 1000", StringComparison.Ordinal));
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+
+        var ok = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await Chat.PostAsync(client, "standard", maxTokens: 500);
+            ok += response.IsSuccessStatusCode ? 1 : 0;
+        }
+
+        Assert.Equal(10, ok);
+    }
+}
