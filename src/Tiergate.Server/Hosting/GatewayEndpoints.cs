@@ -16,8 +16,8 @@ public static class GatewayEndpoints
 {
     public const string Prefix = "/v1";
 
-    // Paths with an endpoint: any other method on them is a 405, not a 404.
-    private static readonly HashSet<string> Paths = new(StringComparer.Ordinal) { Prefix + "/models", Prefix + "/chat/completions" };
+    // Paths with an endpoint (matched without case, as routing matches them): any other method on them is a 405, not a 404.
+    private static readonly HashSet<string> Paths = new(StringComparer.OrdinalIgnoreCase) { Prefix + "/models", Prefix + "/chat/completions" };
 
     public static RouteGroupBuilder MapTiergateGateway(this IEndpointRouteBuilder endpoints)
     {

@@ -36,7 +36,7 @@ public sealed class HostCompositionTests
         using var consoleMissing = await client.GetAsync("/console/missing");
         using var consoleBroken = await client.GetAsync("/console/broken");
         using var gatewayMissing = await client.GetAsync("/v1/embeddings");
-        using var gatewayWrongMethod = await client.PutAsJsonAsync("/v1/models", new { });
+        using var gatewayWrongMethod = await client.PutAsJsonAsync("/V1/Models", new { });
         using var models = await client.GetAsync("/v1/models");
 
         Assert.Equal("hello from the console", await hello.Content.ReadAsStringAsync());
