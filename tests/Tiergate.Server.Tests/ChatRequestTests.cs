@@ -49,4 +49,65 @@ public sealed class ChatRequestTests
         Assert.False(sent.ContainsKey("stream_options"));
         Assert.Equal("part one\npart two\n", PromptText.Of(request.Messages));
     }
+
+    [Theory]
+    [InlineData("\"stream\":1", "stream")]
+    [InlineData("\"stream\":\"true\"", "stream")]
+    [InlineData("\"stream\":[true]", "stream")]
+    [InlineData("\"stream\":true,\"stream_options\":\"yes\"", "stream_options")]
+    [InlineData("\"stream\":true,\"stream_options\":{\"include_usage\":1}", "stream_options.include_usage")]
+    public void Parse_StreamNotABoolean_IsRefusedNamingTheParameter(string field, string param)
+    {
+        var body = "{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]," + field + "}";
+
+        var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+        Assert.Contains($"(param: {param})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"stream\":false", false)]
+    [InlineData("\"stream\":null", false)]
+    [InlineData("\"stream\":true,\"stream_options\":null", true)]
+    public void Parse_StreamBooleanOrNull_Accepted(string field, bool stream)
+    {
+        using var request = ChatRequest.Parse(Encoding.UTF8.GetBytes("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]," + field + "}"));
+
+        Assert.Equal(stream, request.Stream);
+    }
+
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("text \\uDFFF more")]
+    [InlineData("\\ude00\\ud83d")]
+    public void Parse_LoneSurrogateEscape_IsRefused(string content)
+    {
+        var body = "{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+
+        var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+    }
+
+    [Theory]
+    [InlineData("\\ud83d\\ude00 a pair is text", "\U0001F600 a pair is text")]
+    [InlineData("a literal backslash: \\\\ud800", "a literal backslash: \\ud800")]
+    public void Parse_PairedOrLiteralEscape_Accepted(string content, string text)
+    {
+        using var request = ChatRequest.Parse(Encoding.UTF8.GetBytes("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}"));
+
+        Assert.Equal(text + "\n", PromptText.Of(request.Messages));
+    }
+
+    [Fact]
+    public void Parse_InvalidUtf8_IsRefused()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"xx\"}]}");
+        body[^6] = 0xC3; // a lead byte followed by an ASCII byte
+
+        var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(body));
+
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+    }
 }

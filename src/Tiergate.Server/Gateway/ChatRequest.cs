@@ -45,6 +45,12 @@ public sealed class ChatRequest : IDisposable
     /// <summary>Parses <paramref name="utf8"/>, which must stay unchanged while the request is in use.</summary>
     public static ChatRequest Parse(ReadOnlyMemory<byte> utf8)
     {
+        // JsonDocument checks UTF-8 only when a string is read, which would fail deep inside screening.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            throw Invalid("The request body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -57,6 +63,7 @@ public sealed class ChatRequest : IDisposable
 
         try
         {
+            RejectLoneSurrogates(utf8.Span, document.RootElement);
             return Read(document);
         }
         catch
@@ -129,10 +136,17 @@ public sealed class ChatRequest : IDisposable
             throw Invalid("'messages' is required and must be a non-empty array.", "messages");
         }
 
-        var stream = body.TryGetProperty("stream"u8, out var s) && s.ValueKind == JsonValueKind.True;
+        // Types that decide a code path are strict: "stream": 1 must not reach the model as a stream the
+        // gateway believes is not one (its answer would skip stream screening).
+        var stream = ReadBoolean(body, "stream", "stream");
         var maxTokens = ReadPositiveInt(body, "max_completion_tokens") ?? ReadPositiveInt(body, "max_tokens");
-        var wantsUsage = body.TryGetProperty("stream_options"u8, out var options) && options.ValueKind == JsonValueKind.Object
-            && options.TryGetProperty("include_usage"u8, out var u) && u.ValueKind == JsonValueKind.True;
+        var wantsUsage = false;
+        if (body.TryGetProperty("stream_options"u8, out var options) && options.ValueKind != JsonValueKind.Null)
+        {
+            wantsUsage = options.ValueKind == JsonValueKind.Object
+                ? ReadBoolean(options, "include_usage", "stream_options.include_usage")
+                : throw Invalid("'stream_options' must be an object.", "stream_options");
+        }
         return new ChatRequest(document, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages));
     }
 
@@ -153,6 +167,87 @@ public sealed class ChatRequest : IDisposable
 
         writer.WriteBoolean("include_usage"u8, true);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Absent or null is false; anything but a JSON boolean is refused.</summary>
+    private static bool ReadBoolean(JsonElement json, string name, string param)
+    {
+        if (!json.TryGetProperty(name, out var value))
+        {
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False or JsonValueKind.Null => false,
+            _ => throw Invalid($"'{param}' must be true or false.", param),
+        };
+    }
+
+    /// <summary>
+    /// A <c>\uD800</c>-style escape without its pair is valid JSON but no text: reading it later would fail
+    /// deep inside screening. Refused here; the whole tree is walked only when the body has such an escape.
+    /// </summary>
+    private static void RejectLoneSurrogates(ReadOnlySpan<byte> utf8, JsonElement root)
+    {
+        if (!MayEscapeSurrogate(utf8))
+        {
+            return;
+        }
+
+        try
+        {
+            DecodeEveryString(root);
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid("The request body holds a \\u escape of an unpaired surrogate, which is not text.");
+        }
+    }
+
+    private static bool MayEscapeSurrogate(ReadOnlySpan<byte> utf8)
+    {
+        for (var at = utf8.IndexOf("\\u"u8); at >= 0 && at + 3 < utf8.Length; at = NextEscape(utf8, at))
+        {
+            if ((utf8[at + 2] | 0x20) == 'd' && (utf8[at + 3] | 0x20) is (byte)'8' or (byte)'9' or (byte)'a' or (byte)'b' or (byte)'c' or (byte)'d' or (byte)'e' or (byte)'f')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextEscape(ReadOnlySpan<byte> utf8, int at)
+    {
+        var next = utf8[(at + 2)..].IndexOf("\\u"u8);
+        return next < 0 ? -1 : at + 2 + next;
+    }
+
+    private static void DecodeEveryString(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    DecodeEveryString(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    DecodeEveryString(property.Value);
+                }
+
+                break;
+        }
     }
 
     private static int? ReadPositiveInt(JsonElement body, string name)

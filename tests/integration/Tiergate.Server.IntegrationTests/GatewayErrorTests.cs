@@ -80,6 +80,33 @@ public sealed class GatewayErrorTests
         Assert.Empty(host.Upstream.Requests);
     }
 
+    [Fact]
+    public async Task ChatCompletions_BodiesThatAreNotText_Get400NotA500AndNeverReachUpstream()
+    {
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+        var invalidUtf8 = Encoding.UTF8.GetBytes("""{"model":"standard","messages":[{"role":"user","content":"xx"}]}""");
+        invalidUtf8[^6] = 0xC3;
+
+        var bodies = new[]
+        {
+            invalidUtf8,
+            Encoding.UTF8.GetBytes("""{"model":"standard","messages":[{"role":"user","content":"\ud800 alone"}]}"""),
+            Encoding.UTF8.GetBytes("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"stream":1}"""),
+            Encoding.UTF8.GetBytes("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"stream":"true"}"""),
+        };
+        foreach (var body in bodies)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await client.PostAsync("/v1/chat/completions", content);
+
+            Assert.Equal((HttpStatusCode.BadRequest, "invalid_request"), (response.StatusCode, await Chat.ErrorCodeAsync(response)));
+        }
+
+        Assert.Empty(host.Upstream.Requests);
+    }
+
     [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task ChatCompletions_UpstreamFails_Returns502WithoutUpstreamDetail(string backend)
