@@ -17,7 +17,9 @@ root.Subcommands.Add(ClassifierCommand.Create());
 root.Subcommands.Add(FilterCommand.Create());
 root.Subcommands.Add(ErrorCodesCommand.Create());
 
-var parsed = root.Parse(args);
+// No response files: "@FILE" in an argument would read any file the operator can read into a stored field
+// (--name @DATA/secrets/pepper stored and printed the pepper). Arguments are taken as written.
+var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 try
 {
     // Settings errors reach here from whichever verb first resolves the settings, and are reported once, all of them.

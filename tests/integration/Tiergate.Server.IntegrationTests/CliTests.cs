@@ -37,6 +37,20 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task UsersAdd_ArgumentStartingWithAt_IsTakenAsWrittenNotReadFromAFile()
+    {
+        var secret = Path.GetTempFileName();
+        await File.WriteAllTextAsync(secret, "file-content-that-must-not-leak");
+        var cli = TiergateCli.InTempDirectory();
+
+        var (exit, json) = await cli.JsonAsync("users", "add", "--email", "at@example.org", "--name", "@" + secret);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("@" + secret, (string?)json["name"]);
+        Assert.DoesNotContain("file-content-that-must-not-leak", json.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PolicyCheck_ShippedSample_IsValid()
     {
         var (exit, json) = await TiergateCli.InTempDirectory().JsonAsync("policy", "check", Path.Combine(AppContext.BaseDirectory, "samples", "tiergate.yaml"));
