@@ -20,6 +20,12 @@ root.Subcommands.Add(ErrorCodesCommand.Create());
 // No response files: "@FILE" in an argument would read any file the operator can read into a stored field
 // (--name @DATA/secrets/pepper stored and printed the pepper). Arguments are taken as written.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+if (parsed.Errors.Count > 0 && parsed.GetValue(GlobalOptions.Json))
+{
+    // --json promises exactly one JSON object, a mistyped command line included.
+    return new Output(true).Failure(ErrorCodes.InvalidArgument, "The command line has errors.", parsed.Errors.Select(error => error.Message).ToList());
+}
+
 try
 {
     // Settings errors reach here from whichever verb first resolves the settings, and are reported once, all of them.

@@ -51,6 +51,16 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task AnyVerb_ParseErrorWithJson_PrintsOneJsonError()
+    {
+        var (exit, json) = await TiergateCli.InTempDirectory().JsonAsync("users", "add", "--email", "x@example.org", "--no-such-flag");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("invalid_argument", (string?)json["error"]?["code"]);
+        Assert.NotEmpty(json["error"]!["details"]!.AsArray());
+    }
+
+    [Fact]
     public async Task PolicyCheck_ShippedSample_IsValid()
     {
         var (exit, json) = await TiergateCli.InTempDirectory().JsonAsync("policy", "check", Path.Combine(AppContext.BaseDirectory, "samples", "tiergate.yaml"));
