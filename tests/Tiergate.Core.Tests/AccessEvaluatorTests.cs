@@ -65,6 +65,17 @@ public sealed class AccessEvaluatorTests
         Assert.Equal(expected is null, decision.Allowed);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("::/0")]
+    public void Decide_AllowlistMatchingEverything_DoesNotMeetTheAllowlistRequirement(string everything)
+    {
+        // A key stored before such entries were refused must not pass for an allowlisted one.
+        var caller = Caller(IdentityLevel.Verified, ["safety-research"], networks: ["127.0.0.0/8", everything], keyDays: 30);
+
+        Assert.Equal(ErrorCodes.IpAllowlistRequired, AccessEvaluator.Decide(Policy, caller, "reduced-refusal", Now).Denial);
+    }
+
     [Fact]
     public void CheckKey_AddressOutsideAllowlist_DeniesEvenForIpv4MappedAddresses()
     {

@@ -113,7 +113,7 @@ public static class AccessEvaluator
             return AccessDecision.Deny(ErrorCodes.MfaRequired, $"The tier '{tier.Name}' requires multi-factor authentication.");
         }
 
-        if (practices.IpAllowlist && caller.Key.AllowedNetworks.Count == 0)
+        if (practices.IpAllowlist && !StrictNetwork.Restricts(caller.Key.AllowedNetworks))
         {
             return AccessDecision.Deny(ErrorCodes.IpAllowlistRequired, $"The tier '{tier.Name}' requires a key restricted to an IP allowlist.");
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Tiergate.Core.Access;
 
 namespace Tiergate.Storage.Accounts;
 
@@ -11,22 +12,16 @@ internal static class Networks
     public static IReadOnlyList<IPNetwork> Parse(string stored) =>
         stored.Length == 0 ? [] : Cache.GetOrAdd(stored, static s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IPNetwork.Parse).ToArray());
 
-    /// <summary>Validates and canonicalises CIDR blocks given by an administrator; a bare address means a single host.</summary>
+    /// <summary>Validates and canonicalises allowlist entries given by an administrator (<see cref="StrictNetwork"/>); a bare address means a single host.</summary>
     public static bool TryCanonicalise(IEnumerable<string> blocks, out string stored, out string? bad)
     {
         var parsed = new List<string>();
         foreach (var block in blocks)
         {
-            var text = block.Trim();
-            if (!text.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(text, out var single))
-            {
-                text = $"{single}/{(single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)}";
-            }
-
-            if (!IPNetwork.TryParse(text, out var network))
+            if (!StrictNetwork.TryParse(block.Trim(), out var network, out var problem))
             {
                 stored = "";
-                bad = block;
+                bad = $"'{block}' {problem}";
                 return false;
             }
 

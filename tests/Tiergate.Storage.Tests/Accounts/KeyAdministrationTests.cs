@@ -49,4 +49,19 @@ public sealed class KeyAdministrationTests
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
         Assert.Single(f.Audit.Events);
     }
+
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("010.0.0.1")]
+    [InlineData("10.0.0.1/8")]
+    public async Task Create_AllowlistAmbiguousOrMatchingEverything_RefusedAndNothingStored(string entry)
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+        await f.Accounts.Users.AddAsync("ip@example.org", null, null, IdentityLevel.Email, AccountsFixture.Actor);
+
+        var error = await Assert.ThrowsAsync<TiergateException>(() => f.Accounts.Keys.CreateAsync("ip@example.org", 7, [entry], AccountsFixture.Actor));
+
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
+        Assert.Empty(await f.Accounts.Keys.ListAsync("ip@example.org", AccountsFixture.Actor));
+    }
 }

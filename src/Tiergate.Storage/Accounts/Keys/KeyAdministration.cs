@@ -20,7 +20,7 @@ public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher ha
 
         if (!Networks.TryCanonicalise(allowedNetworks, out var networks, out var bad))
         {
-            throw new TiergateException(ErrorCodes.InvalidArgument, $"'{bad}' is not an IP address or CIDR block (e.g. 203.0.113.0/24).");
+            throw new TiergateException(ErrorCodes.InvalidArgument, $"{bad} (e.g. 203.0.113.0/24, or 203.0.113.7 for one address).");
         }
 
         await using var db = database.CreateContext();
