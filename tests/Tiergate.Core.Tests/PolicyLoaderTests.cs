@@ -69,6 +69,19 @@ public sealed class PolicyLoaderTests
         Assert.NotNull(error.Line);
     }
 
+    [Theory]
+    [InlineData(50_000, true)]
+    [InlineData(64, true)]
+    [InlineData(63, false)]
+    public void Load_DeeplyNested_ReportedNotAStackOverflow(int depth, bool tooDeep)
+    {
+        // The document's own mapping is the first level.
+        var result = PolicyLoader.Load("variants: " + new string('[', depth) + new string(']', depth));
+
+        Assert.False(result.IsValid);
+        Assert.Equal(tooDeep, result.Errors.Any(e => e.Message.Contains("nested deeper than 64 levels", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Load_AutoGrantTierRequiringVerification_IsRejected()
     {

@@ -28,6 +28,11 @@ public static class PolicyLoader
         var stream = new YamlStream();
         try
         {
+            if (YamlNesting.FindTooDeep(yaml) is { } line)
+            {
+                return new PolicyLoadResult(null, [new PolicyError("(file)", $"nested deeper than {YamlNesting.MaxDepth} levels", (int)line)]);
+            }
+
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)

@@ -19,11 +19,19 @@ public static class YamlSettingsFile
         var name = Path.GetFileName(path);
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
-            if (stream.Documents.Count > 0)
+            var text = File.ReadAllText(path);
+            if (Core.Policy.YamlNesting.FindTooDeep(text) is { } line)
             {
-                Flatten(stream.Documents[0].RootNode, null, values, lines, errors, name);
+                errors.Add(new SettingsError("(file)", $"nested deeper than {Core.Policy.YamlNesting.MaxDepth} levels", Where(name, line)));
+            }
+            else
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(text));
+                if (stream.Documents.Count > 0)
+                {
+                    Flatten(stream.Documents[0].RootNode, null, values, lines, errors, name);
+                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

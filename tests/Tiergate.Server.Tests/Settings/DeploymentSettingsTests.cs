@@ -115,6 +115,14 @@ public sealed class DeploymentSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Load_DeeplyNestedFile_ReportedNotAStackOverflow()
+    {
+        var result = Load(Write("server: " + new string('[', 50_000) + new string(']', 50_000) + "\n"), [], Env());
+
+        Assert.Contains("nested deeper than 64 levels", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_SameKeyTwiceInAnyCase_IsAnError()
     {
         var result = Load(Write("data: /a\nDATA: /b\n"), [], Env());
