@@ -12,7 +12,7 @@ internal static class KeysCommand
         var user = new Option<string>("--user") { Description = "The user's email.", Required = true };
         var expires = new Option<int?>("--expires-days") { Description = "Days until the key expires (default: never)." };
         var allowIp = new Option<string[]>("--allow-ip") { Description = "Allow calls only from this address or CIDR block; repeat for several." };
-        var id = new Option<string>("--id") { Description = "The key id (the 12 characters after tg_; shown by keys list).", Required = true };
+        var id = new Option<string>("--id") { Description = "The key id (the 12 characters after tg_; shown by keys list), or the whole key.", Required = true };
 
         var create = new Command("create", "Create an API key; the key is printed once and never stored.") { user, expires, allowIp };
         create.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>

@@ -64,4 +64,29 @@ public sealed class KeyAdministrationTests
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
         Assert.Empty(await f.Accounts.Keys.ListAsync("ip@example.org", AccountsFixture.Actor));
     }
+
+    [Fact]
+    public async Task Revoke_WholeKey_RevokesItsIdWithoutEchoingIt()
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+        await f.Accounts.Users.AddAsync("leak@example.org", null, null, IdentityLevel.Email, AccountsFixture.Actor);
+        var created = await f.Accounts.Keys.CreateAsync("leak@example.org", 7, [], AccountsFixture.Actor);
+
+        var revoked = await f.Accounts.Keys.RevokeAsync(created.Key, AccountsFixture.Actor);
+
+        Assert.Equal((created.Id, "revoked"), (revoked.Id, revoked.State));
+        Assert.Equal($"key:{created.Id}", f.Audit.Events[^1].Subject);
+    }
+
+    [Fact]
+    public async Task Revoke_SomethingThatIsNotAnId_ErrorDoesNotEchoIt()
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+        const string pasted = "tg_Secretlooking0000000000000000000000000000000broken";
+
+        var error = await Assert.ThrowsAsync<TiergateException>(() => f.Accounts.Keys.RevokeAsync(pasted, AccountsFixture.Actor));
+
+        Assert.Equal(KeyErrors.UnknownKey, error.Code);
+        Assert.DoesNotContain("Secretlooking", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,7 @@ public interface IKeyAdministration
     Task<CreatedKey> CreateAsync(string email, int? expiresDays, IReadOnlyList<string> allowedNetworks, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>Revokes a key, effective from the next request (audited as <c>key.revoke</c>).</summary>
-    Task<KeyView> RevokeAsync(string id, string actor, CancellationToken cancellationToken = default);
+    Task<KeyView> RevokeAsync(string idOrKey, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a user's keys, never their secrets; an admin read of personal data, so audited as <c>key.list</c>.</summary>
     Task<IReadOnlyList<KeyView>> ListAsync(string email, string actor, CancellationToken cancellationToken = default);

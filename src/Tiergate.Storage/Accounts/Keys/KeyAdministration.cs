@@ -47,13 +47,18 @@ public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher ha
         return new CreatedKey(id, key, KeyView.From(entity, user.Email, now));
     }
 
-    public async Task<KeyView> RevokeAsync(string id, string actor, CancellationToken cancellationToken = default)
+    public async Task<KeyView> RevokeAsync(string idOrKey, string actor, CancellationToken cancellationToken = default)
     {
+        // A whole key (someone pasting the one that leaked) revokes its id; what was given is never echoed
+        // unless it is a plain id, since it may be a secret.
+        var id = ApiKeyFormat.TryParse(idOrKey, out var parsed) ? parsed : idOrKey;
         await using var db = database.CreateContext();
         var key = ApiKeyFormat.IsKeyId(id) ? await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken) : null;
         if (key is null)
         {
-            throw new TiergateException(KeyErrors.UnknownKey, $"No API key has id '{id}'.");
+            throw new TiergateException(KeyErrors.UnknownKey, ApiKeyFormat.IsKeyId(id)
+                ? $"No API key has id '{id}'."
+                : "No API key has that id (give the 12-character id that keys list shows, or the whole key).");
         }
 
         var now = time.GetUtcNow();
