@@ -39,7 +39,7 @@ public sealed class TiergateDatabase
             return new TiergateDatabase(options, ring => new PostgresTiergateDbContext(builder.Options) { KeyRing = ring }, dataSource.CreateConnection);
         }
 
-        Directory.CreateDirectory(options.DataDirectory);
+        CreateOwnerOnly(options);
         var connection = new SqliteConnectionStringBuilder
         {
             DataSource = options.SqlitePath,
@@ -54,6 +54,35 @@ public sealed class TiergateDatabase
     }
 
     public TiergateDbContext CreateContext() => _create(KeyRing);
+
+    /// <summary>
+    /// The data directory (0700) and an empty database file (0600) before SQLite opens it: SQLite would
+    /// create it with the umask's mode (often world-readable), and gives its WAL and SHM files the
+    /// database file's mode, so all three stay the owner's.
+    /// </summary>
+    private static void CreateOwnerOnly(StorageOptions options)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            return;
+        }
+
+        Directory.CreateDirectory(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            using var created = new FileStream(options.SqlitePath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(options.SqlitePath))
+        {
+            // It exists already (or another process just made it): its mode is the operator's.
+        }
+    }
 
     /// <summary>
     /// A plain pooled connection, for the few hot-path reads where EF Core's per-query overhead
