@@ -9,5 +9,10 @@ public sealed record TierLimits(int? RequestsPerMinute, long? TokensPerMinute, l
 {
     public const int DefaultMaxOutputTokens = 1024;
 
+    public const int DefaultMaxChoices = 8;
+
+    /// <summary>The most choices (<c>n</c>) one request may ask for; each is reserved at the full completion budget.</summary>
+    public int MaxChoices { get; init; } = DefaultMaxChoices;
+
     public static readonly TierLimits Unlimited = new(null, null, null, DefaultMaxOutputTokens);
 }

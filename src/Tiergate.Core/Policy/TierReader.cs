@@ -48,7 +48,10 @@ internal static class TierReader
             l.Int("requests_per_minute", 1),
             l.Long("tokens_per_minute", 1),
             l.Long("tokens_per_day", 1),
-            l.Int("max_output_tokens", 1, 1_000_000) ?? TierLimits.DefaultMaxOutputTokens);
+            l.Int("max_output_tokens", 1, 1_000_000) ?? TierLimits.DefaultMaxOutputTokens)
+        {
+            MaxChoices = l.Int("max_choices", 1, 128) ?? TierLimits.DefaultMaxChoices,
+        };
         l.RejectUnknownKeys();
 
         var m = f.Nested("monitoring");

@@ -78,8 +78,16 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
+        if (request.Choices > tier.Limits.MaxChoices)
+        {
+            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request. (param: n)", request.Model);
+            return;
+        }
+
+        // Every choice may use the whole completion budget: the reservation covers the worst case.
         var budget = request.MaxTokens ?? tier.Limits.MaxOutputTokens;
-        var limit = await limiter.TryReserveAsync(caller.User.Id, tier, request.PromptTokens + budget, context.RequestAborted);
+        var reserved = budget * (long)request.Choices;
+        var limit = await limiter.TryReserveAsync(caller.User.Id, tier, request.PromptTokens + reserved, context.RequestAborted);
         if (limit.Lease is not { } lease)
         {
             await DenyAsync(context, auth.KeyId, caller, tier, limit.Refusal!, limit.Reason!, request.Model, limit.RetryAfter);
@@ -90,7 +98,7 @@ public sealed class ChatCompletionsEndpoint(
         {
             // Not cancelled by the client leaving: the commit is short and bounded by the busy
             // timeout, and the forward that follows is cancelled by RequestAborted anyway.
-            await audit.AdmittedAsync(context, caller.Key.Id, request.Model, tier.Name, request.PromptTokens, budget, CancellationToken.None);
+            await audit.AdmittedAsync(context, caller.Key.Id, request.Model, tier.Name, request.PromptTokens, reserved, CancellationToken.None);
         }
         catch (AuditUnavailableException)
         {
@@ -100,7 +108,7 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        events.Admitted(context, caller, tier, request.Model, request.PromptTokens, budget, GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null);
+        events.Admitted(context, caller, tier, request.Model, request.PromptTokens, reserved, GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null);
 
         context.Response.Headers["X-Tiergate-Tier"] = tier.Name;
         var endpoint = upstreams[request.Model];

@@ -16,8 +16,9 @@ public sealed class ChatRequest : IDisposable
 
     private readonly JsonDocument _document;
 
-    private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens)
+    private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens, int choices)
     {
+        Choices = choices;
         _document = document;
         Messages = messages;
         Model = model;
@@ -35,6 +36,9 @@ public sealed class ChatRequest : IDisposable
     public bool Stream { get; }
 
     public int? MaxTokens { get; }
+
+    /// <summary>How many choices (<c>n</c>) the upstream will generate, each up to the completion budget; 1 when not given.</summary>
+    public int Choices { get; }
 
     /// <summary>The client itself asked for <c>stream_options.include_usage</c>; otherwise the gateway strips the usage chunk it asked for.</summary>
     public bool ClientWantsUsage { get; }
@@ -147,7 +151,8 @@ public sealed class ChatRequest : IDisposable
                 ? ReadBoolean(options, "include_usage", "stream_options.include_usage")
                 : throw Invalid("'stream_options' must be an object.", "stream_options");
         }
-        return new ChatRequest(document, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages));
+        var choices = ReadPositiveInt(body, "n") ?? 1;
+        return new ChatRequest(document, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages), choices);
     }
 
     /// <summary>The client's stream options, with <c>include_usage</c> forced on so the gateway can settle quota.</summary>

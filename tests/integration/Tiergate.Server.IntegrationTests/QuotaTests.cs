@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Tiergate.Testing.Gateway;
+using Tiergate.Testing.Storage;
 
 namespace Tiergate.Server.IntegrationTests;
 
@@ -69,5 +71,24 @@ public sealed class QuotaTests
         }
 
         Assert.Equal(10, ok);
+    }
+
+    [Fact]
+    public async Task ChatCompletions_SeveralChoices_ReservedForEachAndCapped()
+    {
+        // 1000 tokens a day: one choice of 300 fits, four choices of 300 cannot; nine choices pass the tier's cap of 8.
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite, y => y.Replace("tokens_per_day: 200000", "tokens_per_day: 1000", StringComparison.Ordinal));
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+
+        using var four = await client.PostAsJsonAsync("/v1/chat/completions", new { model = "standard", messages = new[] { new { role = "user", content = "hi" } }, max_tokens = 300, n = 4 });
+        using var nine = await client.PostAsJsonAsync("/v1/chat/completions", new { model = "standard", messages = new[] { new { role = "user", content = "hi" } }, max_tokens = 10, n = 9 });
+        using var text = await client.PostAsync("/v1/chat/completions", new StringContent("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"n":"2"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var one = await client.PostAsJsonAsync("/v1/chat/completions", new { model = "standard", messages = new[] { new { role = "user", content = "hi" } }, max_tokens = 300, n = 1 });
+
+        Assert.Equal((HttpStatusCode.TooManyRequests, "quota_exceeded"), (four.StatusCode, await Chat.ErrorCodeAsync(four)));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_request"), (nine.StatusCode, await Chat.ErrorCodeAsync(nine)));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_request"), (text.StatusCode, await Chat.ErrorCodeAsync(text)));
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Single(host.Upstream.Requests);
     }
 }
