@@ -23,15 +23,15 @@ public static class ErrorCodes
 
     // Gateway: authorisation.
     public static readonly ErrorCode IpNotAllowed = new("TG1010", "ip_not_allowed", 403, Permission, "The caller's address is outside the key's IP allowlist.");
-    public static readonly ErrorCode ModelNotAllowed = new("TG1011", "model_not_allowed", 403, Permission, "The variant is in none of the caller's active tiers.");
+    public static readonly ErrorCode ModelNotAllowed = new("TG1011", "model_not_allowed", 403, Permission, "Recorded only (audit log, usage events): the variant is in none of the caller's active tiers. The client is answered model_not_found, so variants cannot be enumerated.");
     public static readonly ErrorCode IdentityInsufficient = new("TG1012", "identity_insufficient", 403, Permission, "The tier requires a stronger identity verification than the caller has.");
     public static readonly ErrorCode MfaRequired = new("TG1013", "mfa_required", 403, Permission, "The tier requires multi-factor authentication, which the caller has not enrolled.");
     public static readonly ErrorCode IpAllowlistRequired = new("TG1014", "ip_allowlist_required", 403, Permission, "The tier requires keys restricted to an IP allowlist.");
     public static readonly ErrorCode KeyLifetimeTooLong = new("TG1015", "key_lifetime_too_long", 403, Permission, "The tier requires keys that expire sooner than this one does.");
-    public static readonly ErrorCode TierNotHeld = new("TG1016", "tier_not_held", 403, Permission, "X-Tiergate-Tier names a tier the caller does not actively hold, or one without this variant.");
+    public static readonly ErrorCode TierNotHeld = new("TG1016", "tier_not_held", 403, Permission, "Recorded only (audit log, usage events): X-Tiergate-Tier names a tier the caller does not actively hold, or one without this variant. The client is answered model_not_found, so tiers cannot be enumerated.");
 
     // Gateway: the request itself.
-    public static readonly ErrorCode ModelNotFound = new("TG1020", "model_not_found", 404, NotFound, "No variant has this name.");
+    public static readonly ErrorCode ModelNotFound = new("TG1020", "model_not_found", 404, NotFound, "No variant of this name is available to the caller: it does not exist, is in none of the caller's tiers, or X-Tiergate-Tier names a tier the caller does not hold (one answer for all three).");
     public static readonly ErrorCode InvalidRequest = new("TG1022", "invalid_request", 400, Invalid, "The body is not a valid chat completion request.");
     public static readonly ErrorCode RouteNotFound = new("TG1024", "route_not_found", 404, NotFound, "No endpoint at this path (Tiergate serves /v1/models and /v1/chat/completions).");
     public static readonly ErrorCode MethodNotAllowed = new("TG1025", "method_not_allowed", 405, Invalid, "The endpoint exists but not for this HTTP method.");

@@ -170,6 +170,14 @@ public sealed class ChatCompletionsEndpoint(
         events.Denied(context, keyId, caller, tier, variant, code);
         await audit.DeniedAsync(context, keyId, code, variant);
         metrics.Completed(code.Name, null, variant, 0, TimeSpan.Zero);
+        if (code == ErrorCodes.ModelNotFound || code == ErrorCodes.ModelNotAllowed || code == ErrorCodes.TierNotHeld)
+        {
+            // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier
+            // is not held, so names cannot be enumerated; the audit record and the event keep the true reason.
+            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model '{variant}' does not exist or you do not have access to it.", param: "model");
+            return;
+        }
+
         await OpenAiError.WriteAsync(context, code, message, retryAfter);
     }
 }

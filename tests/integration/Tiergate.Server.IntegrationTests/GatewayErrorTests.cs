@@ -55,7 +55,7 @@ public sealed class GatewayErrorTests
         using var stillGeneral = await Chat.PostAsync(client, "standard");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal((HttpStatusCode.Forbidden, "model_not_allowed"), (after.StatusCode, await Chat.ErrorCodeAsync(after)));
+        Assert.Equal((HttpStatusCode.NotFound, "model_not_found"), (after.StatusCode, await Chat.ErrorCodeAsync(after)));
         Assert.Equal(HttpStatusCode.OK, stillGeneral.StatusCode);
     }
 
@@ -78,6 +78,32 @@ public sealed class GatewayErrorTests
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "request_too_large"), (tooLarge.StatusCode, await Chat.ErrorCodeAsync(tooLarge)));
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_request"), (badTokens.StatusCode, await Chat.ErrorCodeAsync(badTokens)));
         Assert.Empty(host.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task ChatCompletions_UnknownVariantOtherTiersVariantOrTierNotHeld_OneIdenticalAnswerTrueReasonAudited()
+    {
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+        using var withTier = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+        withTier.DefaultRequestHeaders.Add("X-Tiergate-Tier", "safety-research");
+
+        using var unknown = await client.PostAsJsonAsync("/v1/chat/completions", Chat.Body("probe"));
+        using var outside = await client.PostAsJsonAsync("/v1/chat/completions", Chat.Body("reduced-refusal"));
+        using var tierNotHeld = await withTier.PostAsJsonAsync("/v1/chat/completions", Chat.Body("standard"));
+
+        var bodies = new List<(HttpStatusCode StatusCode, string Body)>();
+        foreach (var response in new[] { unknown, outside, tierNotHeld })
+        {
+            bodies.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.All(bodies, b => Assert.Equal(HttpStatusCode.NotFound, b.StatusCode));
+        Assert.All(bodies, b => Assert.Equal("model_not_found", (string?)System.Text.Json.Nodes.JsonNode.Parse(b.Body)!["error"]!["code"]));
+        Assert.Equal(bodies[1].Body.Replace("reduced-refusal", "probe", StringComparison.Ordinal), bodies[0].Body);
+        Assert.Equal(bodies[2].Body.Replace("standard", "probe", StringComparison.Ordinal), bodies[0].Body);
+        var denied = (await host.Events.AfterRequestsAsync(3)).Where(e => e.Kind == Monitoring.Events.UsageEventKinds.Denied).Select(e => e.Code).ToList();
+        Assert.Equal(["model_not_found", "model_not_allowed", "tier_not_held"], denied);
     }
 
     [Fact]
