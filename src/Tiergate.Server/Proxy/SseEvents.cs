@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Tiergate.Server.Proxy;
 
 /// <summary>Finds event boundaries and payloads in a server-sent event stream, on raw UTF-8 bytes.</summary>
@@ -42,7 +44,47 @@ internal static class SseEvents
         return data.TrimStart((byte)' ');
     }
 
-    /// <summary>True for the usage-only chunk (<c>"choices":[]</c> with usage) that the gateway itself asked for.</summary>
-    public static bool IsUsageOnlyChunk(ReadOnlySpan<byte> data) =>
-        data.IndexOf("\"choices\":[]"u8) >= 0 && data.IndexOf("\"usage\":{"u8) >= 0;
+    /// <summary>
+    /// True for the usage-only chunk (empty <c>choices</c>, a <c>usage</c> object) that the gateway itself
+    /// asked for, read as JSON so that any spacing the upstream writes is recognised.
+    /// </summary>
+    public static bool IsUsageOnlyChunk(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        var emptyChoices = false;
+        var usage = false;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isChoices = reader.ValueTextEquals("choices"u8);
+                var isUsage = reader.ValueTextEquals("usage"u8);
+                reader.Read();
+                if (isChoices)
+                {
+                    if (reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        return false;
+                    }
+
+                    emptyChoices = true;
+                    continue;
+                }
+
+                usage |= isUsage && reader.TokenType == JsonTokenType.StartObject;
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return emptyChoices && usage;
+    }
 }

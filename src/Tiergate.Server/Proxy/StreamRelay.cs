@@ -92,7 +92,7 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
             var sseEvent = pending.Slice(offset, length);
             var data = SseEvents.Data(sseEvent.Span);
             var dropped = false;
-            if (data.IndexOf("\"usage\":{"u8) >= 0 && UpstreamUsage.TryRead(data, out var usage))
+            if (data.IndexOf("\"usage\""u8) >= 0 && UpstreamUsage.TryRead(data, out var usage))
             {
                 Usage = usage;
                 dropped = !keepUsageChunk && SseEvents.IsUsageOnlyChunk(data);

@@ -37,6 +37,9 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>Words of every answer.</summary>
     public string Answer { get; set; } = "Hello from the fake upstream";
 
+    /// <summary>Streams JSON with a space after each colon and comma, as some model servers write it.</summary>
+    public bool SpaceAfterColons { get; set; }
+
     public int CancelledRequests => _cancelled;
 
     private int _cancelled;
@@ -117,8 +120,10 @@ public sealed class FakeUpstream : IAsyncDisposable
         ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
     }.ToJsonString();
 
-    private static async Task SendAsync(HttpContext context, string data)
+    private async Task SendAsync(HttpContext context, string data)
     {
+        // Another server's spacing ("usage": {...}): valid JSON the gateway must read the same way.
+        data = SpaceAfterColons ? data.Replace("\":", "\": ", StringComparison.Ordinal).Replace(",\"", ", \"", StringComparison.Ordinal) : data;
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }

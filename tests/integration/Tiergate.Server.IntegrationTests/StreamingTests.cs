@@ -72,6 +72,22 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task Stream_UpstreamSpacesItsJson_UsageStillReadAndItsChunkStillStripped()
+    {
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
+        host.Upstream.SpaceAfterColons = true;
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+
+        using var response = await client.PostAsJsonAsync("/v1/chat/completions", Chat.Body("standard", stream: true));
+        var text = await response.Content.ReadAsStringAsync();
+        var completed = (await host.Events.AfterRequestsAsync()).Single(e => e.Kind == Monitoring.Events.UsageEventKinds.Completed);
+
+        Assert.Contains("\"choices\": [", text, StringComparison.Ordinal); // the upstream's spacing reached the client
+        Assert.DoesNotContain("\"usage\"", text, StringComparison.Ordinal);
+        Assert.Equal(7, completed.PromptTokens); // read from the spaced usage chunk
+    }
+
+    [Fact]
     public async Task Stream_BuiltinSampleModel_NamesItselfAndStreams()
     {
         var store = await TestStore.CreateAsync(TestStore.Sqlite);
