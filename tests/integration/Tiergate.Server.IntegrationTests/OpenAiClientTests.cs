@@ -47,7 +47,7 @@ public sealed class OpenAiClientTests
 
     [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
-    public async Task CompleteChat_VariantOutsideTiers_ThrowsWith403(string backend)
+    public async Task CompleteChat_VariantOutsideTiers_ThrowsWith404LikeAnUnknownModel(string backend)
     {
         await using var host = await GatewayHost.StartAsync(backend);
         var key = await host.GoodKeyAsync(await host.UserWithTiersAsync("general"));
@@ -55,7 +55,7 @@ public sealed class OpenAiClientTests
 
         var error = await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync([new UserChatMessage("hi")]));
 
-        Assert.Equal(403, error.Status);
+        Assert.Equal(404, error.Status); // as for a model that does not exist: variants cannot be enumerated
         Assert.Empty(host.Upstream.Requests);
     }
 
