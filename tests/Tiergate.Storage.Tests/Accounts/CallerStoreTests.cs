@@ -5,7 +5,7 @@ using Tiergate.Testing.Storage;
 
 namespace Tiergate.Storage.Tests.Accounts;
 
-/// <summary>The database caller store passes the contract on SQLite (its PostgreSQL run is in the integration lane).</summary>
+/// <summary>The database caller store passes the contract on SQLite (its PostgreSQL run is in the integration lane). Its tests and assertions are inherited from <see cref="CallerStoreContract"/>.</summary>
 public sealed class SqliteCallerStoreTests : CallerStoreContract
 {
     protected override string Backend => TestStore.Sqlite;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Tiergate.Testing.Cli;
 using Tiergate.Testing.Gateway;
 
@@ -121,12 +120,12 @@ public sealed class CliTests
     public async Task Serve_WhileVerbsRunOnSameData_KeysWorkAndRevocationHolds()
     {
         var cli = TiergateCli.InTempDirectory();
-        var port = FreePort();
+        var port = ServeReadiness.FreePort();
         using var server = cli.Start("serve", "--urls", $"http://127.0.0.1:{port}");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilReadyAsync(http);
+            await ServeReadiness.WaitUntilReadyAsync(http);
 
             await cli.JsonAsync("users", "add", "--email", "live@example.org");
             var (_, key) = await cli.JsonAsync("keys", "create", "--user", "live@example.org");
@@ -144,34 +143,5 @@ public sealed class CliTests
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var ready = await http.GetAsync("/readyz");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTimeOffset.UtcNow < deadline)
-            {
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, "tiergate serve did not become ready");
-            await Task.Delay(100);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

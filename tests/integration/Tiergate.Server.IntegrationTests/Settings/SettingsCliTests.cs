@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Tiergate.Testing.Cli;
 using Tiergate.Testing.Gateway;
@@ -19,13 +17,13 @@ public sealed class SettingsCliTests : IDisposable
     [Fact]
     public async Task Serve_SettingsFile_ListensAndKeepsDataWhereTheFileSays()
     {
-        var port = FreePort();
+        var port = ServeReadiness.FreePort();
         var settings = Write("settings.yaml", $"data: state\nserver:\n  urls: [\"http://127.0.0.1:{port}\"]\n  trusted_proxies: [10.0.0.0/8]\n");
         using var server = Start(["serve", "--settings", settings], []);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilReadyAsync(http, server);
+            await ServeReadiness.WaitUntilReadyAsync(http, server);
 
             Assert.True(File.Exists(Path.Combine(_directory, "state", "tiergate.db")));
             Assert.True(File.Exists(Path.Combine(_directory, "state", "secrets", "pepper")));
@@ -40,13 +38,13 @@ public sealed class SettingsCliTests : IDisposable
     [Fact]
     public async Task Serve_VariableAndFile_TheVariableWins()
     {
-        var (filePort, envPort) = (FreePort(), FreePort());
+        var (filePort, envPort) = (ServeReadiness.FreePort(), ServeReadiness.FreePort());
         var settings = Write("settings.yaml", $"data: state\nserver:\n  urls: [\"http://127.0.0.1:{filePort}\"]\n");
         using var server = Start(["serve", "--settings", settings], new() { ["TIERGATE_SERVER__URLS"] = $"http://127.0.0.1:{envPort}" });
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{envPort}") };
-            await WaitUntilReadyAsync(http, server);
+            await ServeReadiness.WaitUntilReadyAsync(http, server);
             using var toFilePort = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{filePort}") };
 
             await Assert.ThrowsAsync<HttpRequestException>(() => toFilePort.GetAsync("/readyz"));
@@ -144,39 +142,5 @@ public sealed class SettingsCliTests : IDisposable
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, $"expected one line of JSON, got: {text}");
         return (process.ExitCode, Assert.IsType<JsonObject>(JsonNode.Parse(lines[0])), text);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, Process server)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (server.HasExited)
-            {
-                Assert.Fail($"tiergate serve exited: {await server.StandardError.ReadToEndAsync()}");
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync("/readyz");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTimeOffset.UtcNow < deadline)
-            {
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, "tiergate serve did not become ready");
-            await Task.Delay(100);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
