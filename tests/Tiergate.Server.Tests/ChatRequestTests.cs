@@ -47,7 +47,7 @@ public sealed class ChatRequestTests
 
         Assert.Equal(5, (int)sent["max_tokens"]!);
         Assert.False(sent.ContainsKey("stream_options"));
-        Assert.Equal("part one\npart two\n", PromptText.Of(request.Messages));
+        Assert.Equal("part one\npart two", request.Prompt);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class ChatRequestTests
     {
         using var request = ChatRequest.Parse(Encoding.UTF8.GetBytes("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}"));
 
-        Assert.Equal(text + "\n", PromptText.Of(request.Messages));
+        Assert.Equal(text, request.Prompt);
     }
 
     [Fact]

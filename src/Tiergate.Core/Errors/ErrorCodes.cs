@@ -34,6 +34,8 @@ public static class ErrorCodes
     public static readonly ErrorCode ModelNotFound = new("TG1020", "model_not_found", 404, NotFound, "No variant of this name is available to the caller: it does not exist, is in none of the caller's tiers, or X-Tiergate-Tier names a tier the caller does not hold (one answer for all three).");
     public static readonly ErrorCode InvalidRequest = new("TG1022", "invalid_request", 400, Invalid, "The body is not a valid chat completion request.");
     public static readonly ErrorCode RouteNotFound = new("TG1024", "route_not_found", 404, NotFound, "No endpoint at this path (Tiergate serves /v1/models and /v1/chat/completions).");
+    public static readonly ErrorCode UnsupportedParameter = new("TG1026", "unsupported_parameter", 400, Invalid, "The body has a parameter (or a message field or content part type) outside OpenAI's Chat Completions API that the variant does not list in upstream.pass_through; param names it.");
+    public static readonly ErrorCode ModalityNotAllowed = new("TG1027", "modality_not_allowed", 400, Invalid, "The body has an image, audio or file part (or asks for audio output) and the variant's modalities do not include it; param names the part.");
     public static readonly ErrorCode MethodNotAllowed = new("TG1025", "method_not_allowed", 405, Invalid, "The endpoint exists but not for this HTTP method.");
     public static readonly ErrorCode RequestTooLarge = new("TG1023", "request_too_large", 413, Invalid, "The body exceeds gateway.max_request_bytes.");
     public static readonly ErrorCode RateLimited = new("TG1030", "rate_limited", 429, RateLimit, "The tier's requests-per-minute or tokens-per-minute limit is reached; see Retry-After.");

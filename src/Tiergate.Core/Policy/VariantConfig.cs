@@ -5,4 +5,5 @@ public sealed record VariantConfig(
     string Name,
     string? Description,
     UpstreamConfig Upstream,
-    MitigationRecord Mitigations);
+    MitigationRecord Mitigations,
+    Modalities Modalities = Modalities.Text);

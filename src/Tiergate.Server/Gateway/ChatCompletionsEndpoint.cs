@@ -50,7 +50,7 @@ public sealed class ChatCompletionsEndpoint(
         }
         catch (TiergateException e)
         {
-            await DenyAsync(context, auth.KeyId, caller, null, e.Code, e.Message, null);
+            await DenyAsync(context, auth.KeyId, caller, null, e.Code, e.Message, null, param: e.Param);
             return;
         }
 
@@ -63,7 +63,17 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        var prompt = PromptText.Of(request.Messages);
+        try
+        {
+            request.EnsureAllowedBy(policy.VariantsByName[request.Model]);
+        }
+        catch (TiergateException e)
+        {
+            await DenyAsync(context, auth.KeyId, caller, tier, e.Code, e.Message, request.Model, param: e.Param);
+            return;
+        }
+
+        var prompt = request.Prompt;
         var input = screening.Screen(tier, prompt, output: false);
         if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, request.Model, input, output: false))
         {
@@ -98,7 +108,7 @@ public sealed class ChatCompletionsEndpoint(
         {
             // Not cancelled by the client leaving: the commit is short and bounded by the busy
             // timeout, and the forward that follows is cancelled by RequestAborted anyway.
-            await audit.AdmittedAsync(context, caller.Key.Id, request.Model, tier.Name, request.PromptTokens, reserved, CancellationToken.None);
+            await audit.AdmittedAsync(context, caller.Key.Id, request.Model, tier.Name, request.PromptTokens, reserved, CancellationToken.None, request.Contents.Media.Describe());
         }
         catch (AuditUnavailableException)
         {
@@ -165,7 +175,7 @@ public sealed class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null)
+    private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
         events.Denied(context, keyId, caller, tier, variant, code);
         await audit.DeniedAsync(context, keyId, code, variant);
@@ -178,6 +188,6 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        await OpenAiError.WriteAsync(context, code, message, retryAfter);
+        await OpenAiError.WriteAsync(context, code, message, retryAfter, param);
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using Tiergate.Core.Errors;
+using Tiergate.Core.Policy;
+using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Gateway;
 
@@ -16,16 +18,17 @@ public sealed class ChatRequest : IDisposable
 
     private readonly JsonDocument _document;
 
-    private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens, int choices)
+    private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, PromptContents contents, int choices)
     {
         Choices = choices;
+        Contents = contents;
         _document = document;
         Messages = messages;
         Model = model;
         Stream = stream;
         MaxTokens = maxTokens;
         ClientWantsUsage = clientWantsUsage;
-        PromptTokens = promptTokens;
+        PromptTokens = (contents.EstimatedChars + 3) / 4;
     }
 
     /// <summary>The <c>messages</c> array; valid until the request is disposed.</summary>
@@ -43,8 +46,34 @@ public sealed class ChatRequest : IDisposable
     /// <summary>The client itself asked for <c>stream_options.include_usage</c>; otherwise the gateway strips the usage chunk it asked for.</summary>
     public bool ClientWantsUsage { get; }
 
-    /// <summary>An upper-leaning estimate of prompt tokens (about four bytes a token), used to reserve quota.</summary>
+    /// <summary>An upper-leaning estimate of prompt tokens (about four chars a token), used to reserve quota.</summary>
     public long PromptTokens { get; }
+
+    /// <summary>Every text the model reads, the vendor extensions and the parts screening cannot read.</summary>
+    public PromptContents Contents { get; }
+
+    /// <summary>What input screening reads: the text of every field the model sees.</summary>
+    public string Prompt => Contents.Text;
+
+    /// <summary>
+    /// Refuses what the variant does not take: a vendor extension it does not pass through
+    /// (<c>unsupported_parameter</c>) and an image, audio or file part outside its modalities (<c>modality_not_allowed</c>).
+    /// </summary>
+    public void EnsureAllowedBy(VariantConfig variant)
+    {
+        foreach (var name in Contents.Extensions)
+        {
+            if (!variant.Upstream.PassesThrough(name))
+            {
+                throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: '{name}' is not a Chat Completions parameter, and the model '{variant.Name}' does not accept it.", name);
+            }
+        }
+
+        if (Contents.Media.FirstRefusedBy(variant.Modalities) is { } refused)
+        {
+            throw new TiergateException(ErrorCodes.ModalityNotAllowed, $"The model '{variant.Name}' does not accept {refused.Modality.ToString().ToLowerInvariant()} input or output.", refused.Param);
+        }
+    }
 
     /// <summary>Parses <paramref name="utf8"/>, which must stay unchanged while the request is in use.</summary>
     public static ChatRequest Parse(ReadOnlyMemory<byte> utf8)
@@ -152,7 +181,7 @@ public sealed class ChatRequest : IDisposable
                 : throw Invalid("'stream_options' must be an object.", "stream_options");
         }
         var choices = ReadPositiveInt(body, "n") ?? 1;
-        return new ChatRequest(document, messages, model, stream, maxTokens, wantsUsage, EstimatePromptTokens(messages), choices);
+        return new ChatRequest(document, messages, model, stream, maxTokens, wantsUsage, PromptText.Read(body), choices);
     }
 
     /// <summary>The client's stream options, with <c>include_usage</c> forced on so the gateway can settle quota.</summary>
@@ -267,44 +296,6 @@ public sealed class ChatRequest : IDisposable
             : throw Invalid($"'{name}' must be a positive integer.", name);
     }
 
-    private static long EstimatePromptTokens(JsonElement messages)
-    {
-        long chars = 0;
-        foreach (var message in messages.EnumerateArray())
-        {
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid("Each message must be an object.", "messages");
-            }
-
-            chars += 16 + (message.TryGetProperty("content"u8, out var content) ? TextLength(content) : 0);
-        }
-
-        return (chars + 3) / 4;
-    }
-
-    private static long TextLength(JsonElement content)
-    {
-        switch (content.ValueKind)
-        {
-            case JsonValueKind.String:
-                return content.GetString()!.Length;
-            case JsonValueKind.Array:
-                long sum = 0;
-                foreach (var part in content.EnumerateArray())
-                {
-                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text"u8, out var text))
-                    {
-                        sum += TextLength(text);
-                    }
-                }
-
-                return sum;
-            default:
-                return 0;
-        }
-    }
-
     private static TiergateException Invalid(string message, string? param = null) =>
-        new(ErrorCodes.InvalidRequest, param is null ? message : $"{message} (param: {param})");
+        new(ErrorCodes.InvalidRequest, param is null ? message : $"{message} (param: {param})", param);
 }

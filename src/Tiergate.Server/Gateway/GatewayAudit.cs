@@ -10,14 +10,23 @@ namespace Tiergate.Server.Gateway;
 public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> logger)
 {
     /// <summary>Records an admitted request; throws <see cref="AuditUnavailableException"/> so the caller refuses it.</summary>
-    public ValueTask AdmittedAsync(HttpContext context, string keyId, string variant, string tier, long promptTokens, long completionBudget, CancellationToken cancellationToken) =>
-        audit.AppendAsync(new AuditEvent("gateway.request", $"key:{keyId}", $"variant:{variant}", "ok", new Dictionary<string, string>
+    /// <param name="unscreened">The parts screening could not read (<c>image=2,audio_output</c>), recorded as the evidence of what passed unread; null when all was text.</param>
+    public ValueTask AdmittedAsync(HttpContext context, string keyId, string variant, string tier, long promptTokens, long completionBudget, CancellationToken cancellationToken, string? unscreened = null)
+    {
+        var details = new Dictionary<string, string>
         {
             ["tier"] = tier,
             ["client"] = Client(context),
             ["prompt_tokens"] = promptTokens.ToString(CultureInfo.InvariantCulture),
             ["max_tokens"] = completionBudget.ToString(CultureInfo.InvariantCulture),
-        }), cancellationToken);
+        };
+        if (unscreened is not null)
+        {
+            details["unscreened"] = unscreened;
+        }
+
+        return audit.AppendAsync(new AuditEvent("gateway.request", $"key:{keyId}", $"variant:{variant}", "ok", details), cancellationToken);
+    }
 
     public async Task DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
     {

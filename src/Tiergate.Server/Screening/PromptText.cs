@@ -1,43 +1,298 @@
 using System.Text;
 using System.Text.Json;
+using Tiergate.Core.Errors;
+using Tiergate.Core.Policy;
+using Tiergate.Core.Protocol;
 
 namespace Tiergate.Server.Screening;
 
-/// <summary>The text of every message (all roles, text parts), as screening sees a prompt.</summary>
-public static class PromptText
+/// <summary>
+/// Everything of a chat request that the model reads, as screening sees it, gathered in one pass over the
+/// parsed body: every message field and content part, tools and their schemas, response formats,
+/// predictions, stop sequences, metadata and any vendor extension. The same pass checks each parameter's
+/// JSON kind against <see cref="ChatParameters"/>, notes the vendor extensions (the variant decides on
+/// them) and counts the parts screening cannot read (images, audio, files).
+/// </summary>
+public sealed class PromptText
 {
-    /// <param name="messages">A chat request's <c>messages</c> array.</param>
-    public static string Of(JsonElement messages)
+    private string? _first;
+    private StringBuilder? _joined;
+    private long _chars;
+    private List<string>? _extensions;
+    private MediaParts? _media;
+
+    private PromptText()
     {
-        var text = new StringBuilder();
-        foreach (var message in messages.EnumerateArray())
+    }
+
+    /// <summary>Reads a request body (a JSON object) whose <c>model</c> and <c>messages</c> are already checked.</summary>
+    public static PromptContents Read(JsonElement body)
+    {
+        var reader = new PromptText();
+        var messages = 0;
+        foreach (var property in body.EnumerateObject())
         {
-            if (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content"u8, out var content))
+            var name = property.Name;
+            var value = property.Value;
+            if (ChatParameters.Find(name) is not { } parameter)
             {
-                Append(text, content);
+                // A vendor extension: refused later unless the variant passes it through; screened either way.
+                (reader._extensions ??= []).Add(name);
+                reader.AllStrings(value);
+                continue;
+            }
+
+            if (!Accepts(parameter.Kinds, value))
+            {
+                throw Invalid($"'{name}' must be {Describe(parameter.Kinds)}.", name);
+            }
+
+            switch (parameter.Text)
+            {
+                case ParameterText.Messages:
+                    messages = reader.Messages(value);
+                    break;
+                case ParameterText.AllStrings:
+                    reader.AllStrings(value);
+                    break;
+            }
+
+            if (property.NameEquals("audio"u8) && value.ValueKind != JsonValueKind.Null)
+            {
+                reader.Media.AskForAudioOutput("audio");
+            }
+            else if (property.NameEquals("modalities"u8) && value.ValueKind == JsonValueKind.Array)
+            {
+                reader.OutputModalities(value);
             }
         }
 
-        return text.ToString();
+        return new PromptContents(reader._joined?.ToString() ?? reader._first ?? "", reader._chars + (16L * messages), reader._extensions ?? [], reader._media ?? MediaParts.None);
     }
 
-    private static void Append(StringBuilder text, JsonElement content)
+    private MediaParts Media => _media ??= new MediaParts();
+
+    /// <summary>Each piece is joined by a newline; a prompt of one piece (one string message) is never copied.</summary>
+    private void Add(string text)
     {
-        switch (content.ValueKind)
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        _chars += text.Length;
+        if (_first is null)
+        {
+            _first = text;
+            return;
+        }
+
+        (_joined ??= new StringBuilder(_first.Length + text.Length + 64).Append(_first)).Append('\n').Append(text);
+    }
+
+    private void AllStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                text.Append(content.GetString()).Append('\n');
+                Add(element.GetString()!);
                 break;
             case JsonValueKind.Array:
-                foreach (var part in content.EnumerateArray())
+                foreach (var item in element.EnumerateArray())
                 {
-                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text"u8, out var partText))
-                    {
-                        Append(text, partText);
-                    }
+                    AllStrings(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    // Keys are read too: a schema's property names and a metadata key reach the model as text.
+                    Add(property.Name);
+                    AllStrings(property.Value);
                 }
 
                 break;
         }
     }
+
+    /// <returns>How many messages there are.</returns>
+    private int Messages(JsonElement messages)
+    {
+        var index = 0;
+        foreach (var message in messages.EnumerateArray())
+        {
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid("Each message must be an object.", $"messages[{index}]");
+            }
+
+            Message(message, index);
+            index++;
+        }
+
+        return index;
+    }
+
+    private void Message(JsonElement message, int index)
+    {
+        foreach (var field in message.EnumerateObject())
+        {
+            var value = field.Value;
+            if (field.NameEquals("content"u8))
+            {
+                Content(value, index);
+            }
+            else if (field.NameEquals("role"u8) || field.NameEquals("tool_call_id"u8))
+            {
+                Expect(field, JsonKinds.String | (field.NameEquals("role"u8) ? JsonKinds.None : JsonKinds.Null), index);
+            }
+            else if (field.NameEquals("name"u8) || field.NameEquals("refusal"u8))
+            {
+                Expect(field, JsonKinds.String | JsonKinds.Null, index);
+                AllStrings(value);
+            }
+            else if (field.NameEquals("tool_calls"u8) || field.NameEquals("function_call"u8))
+            {
+                // Names and arguments of earlier calls; ids and types are short and harmless to screen too.
+                Expect(field, (field.NameEquals("tool_calls"u8) ? JsonKinds.Array : JsonKinds.Object) | JsonKinds.Null, index);
+                AllStrings(value);
+            }
+            else if (field.NameEquals("audio"u8))
+            {
+                // An earlier spoken answer, by id: the model hears it again.
+                Expect(field, JsonKinds.Object | JsonKinds.Null, index);
+                if (value.ValueKind != JsonValueKind.Null)
+                {
+                    Media.Add(Modalities.Audio, index, -1);
+                }
+            }
+            else
+            {
+                throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: messages[{index}].{field.Name} is not a field of a chat message.", $"messages[{index}].{field.Name}");
+            }
+        }
+    }
+
+    private void Content(JsonElement content, int index)
+    {
+        switch (content.ValueKind)
+        {
+            case JsonValueKind.String:
+                Add(content.GetString()!);
+                return;
+            case JsonValueKind.Null:
+                return;
+            case JsonValueKind.Array:
+                var at = 0;
+                foreach (var part in content.EnumerateArray())
+                {
+                    Part(part, index, at++);
+                }
+
+                return;
+            default:
+                throw Invalid("A message's content must be a string, an array of content parts, or null.", $"messages[{index}].content");
+        }
+    }
+
+    private void Part(JsonElement part, int index, int at)
+    {
+        if (part.ValueKind != JsonValueKind.Object || !part.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            throw Invalid("Each content part must be an object with a string 'type'.", $"messages[{index}].content[{at}]");
+        }
+
+        // The payload of a media part is not text and is not screened (a data: URL can be megabytes);
+        // every other string in a part is.
+        ReadOnlySpan<byte> payload = default;
+        if (type.ValueEquals("image_url"u8))
+        {
+            payload = "image_url"u8;
+            Media.Add(Modalities.Image, index, at);
+        }
+        else if (type.ValueEquals("input_audio"u8))
+        {
+            payload = "input_audio"u8;
+            Media.Add(Modalities.Audio, index, at);
+        }
+        else if (type.ValueEquals("file"u8))
+        {
+            payload = "file"u8;
+            Media.Add(Modalities.File, index, at);
+            if (part.TryGetProperty("file"u8, out var file) && file.ValueKind == JsonValueKind.Object && file.TryGetProperty("filename"u8, out var filename))
+            {
+                AllStrings(filename);
+            }
+        }
+        else if (!type.ValueEquals("text"u8) && !type.ValueEquals("refusal"u8))
+        {
+            throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: content part type '{type.GetString()}' is not one of text, refusal, image_url, input_audio, file.", $"messages[{index}].content[{at}].type");
+        }
+
+        foreach (var field in part.EnumerateObject())
+        {
+            if (!field.NameEquals("type"u8) && (payload.IsEmpty || !field.NameEquals(payload)))
+            {
+                AllStrings(field.Value);
+            }
+        }
+    }
+
+    private void OutputModalities(JsonElement modalities)
+    {
+        foreach (var modality in modalities.EnumerateArray())
+        {
+            if (modality.ValueKind != JsonValueKind.String)
+            {
+                throw Invalid("'modalities' must be an array of strings.", "modalities");
+            }
+
+            if (modality.ValueEquals("audio"u8))
+            {
+                Media.AskForAudioOutput("modalities");
+            }
+        }
+    }
+
+    private static void Expect(JsonProperty field, JsonKinds kinds, int index)
+    {
+        if (!Accepts(kinds, field.Value))
+        {
+            throw Invalid($"messages[{index}].{field.Name} must be {Describe(kinds)}.", $"messages[{index}].{field.Name}");
+        }
+    }
+
+    internal static bool Accepts(JsonKinds kinds, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => (kinds & JsonKinds.String) != 0,
+        JsonValueKind.Number => (kinds & JsonKinds.Number) != 0 || ((kinds & JsonKinds.Integer) != 0 && value.TryGetInt64(out _)),
+        JsonValueKind.True or JsonValueKind.False => (kinds & JsonKinds.Boolean) != 0,
+        JsonValueKind.Object => (kinds & JsonKinds.Object) != 0,
+        JsonValueKind.Array => (kinds & JsonKinds.Array) != 0,
+        JsonValueKind.Null => (kinds & JsonKinds.Null) != 0,
+        _ => false,
+    };
+
+    internal static string Describe(JsonKinds kinds)
+    {
+        var names = new List<string>();
+        foreach (var (kind, name) in KindNames)
+        {
+            if ((kinds & kind) != 0)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+    }
+
+    private static readonly (JsonKinds Kind, string Name)[] KindNames =
+    [
+        (JsonKinds.String, "a string"), (JsonKinds.Number, "a number"), (JsonKinds.Integer, "an integer"), (JsonKinds.Boolean, "true or false"),
+        (JsonKinds.Object, "an object"), (JsonKinds.Array, "an array"), (JsonKinds.Null, "null"),
+    ];
+
+    private static TiergateException Invalid(string message, string param) => new(ErrorCodes.InvalidRequest, $"{message} (param: {param})", param);
 }
