@@ -28,6 +28,24 @@ public sealed class PromptTextTests
     }
 
     [Fact]
+    public void Prompt_ParameterNameWrittenWithEscapes_ReadAsTheParameterItIs()
+    {
+        // The upstream decodes "\u0074ools" to tools: so must the gateway, or it would screen the wrong way.
+        using var request = Parse("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"\\u0074ools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"description\":\"" + Secret + "\"}}]}");
+
+        Assert.Contains(Secret, request.Prompt, StringComparison.Ordinal);
+        Assert.Empty(request.Contents.Extensions);
+    }
+
+    [Fact]
+    public void Parse_SameParameterPlainAndEscaped_RefusedAsARepeatedKey()
+    {
+        var error = Assert.Throws<TiergateException>(() => Parse("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stop\":\"a\",\"\\u0073top\":\"b\"}"));
+
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+    }
+
+    [Fact]
     public void Prompt_OneStringMessage_IsThatStringNotACopy()
     {
         using var request = Parse(Messages("""{"role":"user","content":"just this"}"""));

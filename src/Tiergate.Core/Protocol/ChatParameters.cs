@@ -58,8 +58,13 @@ public static class ChatParameters
 
     private static readonly FrozenDictionary<string, ChatParameter> ByName = All.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, ChatParameter>.AlternateLookup<ReadOnlySpan<char>> BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The parameter of this name, or null for anything outside the API (a vendor extension).</summary>
     public static ChatParameter? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <inheritdoc cref="Find(string)"/>
+    public static ChatParameter? Find(ReadOnlySpan<char> name) => BySpan.TryGetValue(name, out var parameter) ? parameter : null;
 
     public static bool IsKnown(string name) => ByName.ContainsKey(name);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
@@ -32,19 +33,18 @@ public sealed class PromptText
         var messages = 0;
         foreach (var property in body.EnumerateObject())
         {
-            var name = property.Name;
             var value = property.Value;
-            if (ChatParameters.Find(name) is not { } parameter)
+            if (Find(property) is not { } parameter)
             {
                 // A vendor extension: refused later unless the variant passes it through; screened either way.
-                (reader._extensions ??= []).Add(name);
+                (reader._extensions ??= []).Add(property.Name);
                 reader.AllStrings(value);
                 continue;
             }
 
             if (!Accepts(parameter.Kinds, value))
             {
-                throw Invalid($"'{name}' must be {Describe(parameter.Kinds)}.", name);
+                throw Invalid($"'{parameter.Name}' must be {Describe(parameter.Kinds)}.", parameter.Name);
             }
 
             switch (parameter.Text)
@@ -70,7 +70,38 @@ public sealed class PromptText
         return new PromptContents(reader._joined?.ToString() ?? reader._first ?? "", reader._chars + (16L * messages), reader._extensions ?? [], reader._media ?? MediaParts.None);
     }
 
+    private static readonly ChatParameter MessagesParameter = ChatParameters.Find("messages")!;
+    private static readonly ChatParameter ModelParameter = ChatParameters.Find("model")!;
+
     private MediaParts Media => _media ??= new MediaParts();
+
+    /// <summary>
+    /// Looks a parameter up by its raw UTF-8 name without allocating a string (every request pays this).
+    /// A name written with escapes or non-ASCII is decoded first, so <c>"\u0074ools"</c> is <c>tools</c>, as the upstream reads it.
+    /// </summary>
+    private static ChatParameter? Find(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > 32 || raw.IndexOf((byte)'\\') >= 0 || !System.Text.Ascii.IsValid(raw))
+        {
+            return ChatParameters.Find(property.Name);
+        }
+
+        // Every request has these two: no hashing for them.
+        if (raw.SequenceEqual("messages"u8))
+        {
+            return MessagesParameter;
+        }
+
+        if (raw.SequenceEqual("model"u8))
+        {
+            return ModelParameter;
+        }
+
+        Span<char> name = stackalloc char[raw.Length];
+        System.Text.Ascii.ToUtf16(raw, name, out _);
+        return ChatParameters.Find(name);
+    }
 
     /// <summary>Each piece is joined by a newline; a prompt of one piece (one string message) is never copied.</summary>
     private void Add(string text)
@@ -139,13 +170,17 @@ public sealed class PromptText
         foreach (var field in message.EnumerateObject())
         {
             var value = field.Value;
-            if (field.NameEquals("content"u8))
+            if (field.NameEquals("role"u8))
+            {
+                Expect(field, JsonKinds.String, index);
+            }
+            else if (field.NameEquals("content"u8))
             {
                 Content(value, index);
             }
-            else if (field.NameEquals("role"u8) || field.NameEquals("tool_call_id"u8))
+            else if (field.NameEquals("tool_call_id"u8))
             {
-                Expect(field, JsonKinds.String | (field.NameEquals("role"u8) ? JsonKinds.None : JsonKinds.Null), index);
+                Expect(field, JsonKinds.String | JsonKinds.Null, index);
             }
             else if (field.NameEquals("name"u8) || field.NameEquals("refusal"u8))
             {
