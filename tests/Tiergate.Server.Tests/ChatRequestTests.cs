@@ -63,7 +63,7 @@ public sealed class ChatRequestTests
         var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
-        Assert.Contains($"(param: {param})", error.Message, StringComparison.Ordinal);
+        Assert.Equal(param, error.Param);
     }
 
     [Theory]

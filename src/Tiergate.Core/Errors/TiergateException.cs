@@ -1,7 +1,10 @@
 namespace Tiergate.Core.Errors;
 
 /// <summary>A failure with a stable code, raised where the caller's input or state is at fault.</summary>
-public sealed class TiergateException(ErrorCode code, string message) : Exception(message)
+/// <param name="param">The request parameter at fault, when one is (OpenAI's <c>error.param</c>).</param>
+public sealed class TiergateException(ErrorCode code, string message, string? param = null) : Exception(message)
 {
     public ErrorCode Code { get; } = code;
+
+    public string? Param { get; } = param;
 }

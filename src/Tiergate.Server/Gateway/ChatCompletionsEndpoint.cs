@@ -50,7 +50,7 @@ public sealed class ChatCompletionsEndpoint(
         }
         catch (TiergateException e)
         {
-            await DenyAsync(context, auth.KeyId, caller, null, e.Code, e.Message, null);
+            await DenyAsync(context, auth.KeyId, caller, null, e.Code, e.Message, null, param: e.Param);
             return;
         }
 
@@ -80,7 +80,7 @@ public sealed class ChatCompletionsEndpoint(
 
         if (request.Choices > tier.Limits.MaxChoices)
         {
-            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request. (param: n)", request.Model);
+            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request.", request.Model, param: "n");
             return;
         }
 
@@ -165,7 +165,7 @@ public sealed class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null)
+    private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
         events.Denied(context, keyId, caller, tier, variant, code);
         await audit.DeniedAsync(context, keyId, code, variant);
@@ -178,6 +178,6 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        await OpenAiError.WriteAsync(context, code, message, retryAfter);
+        await OpenAiError.WriteAsync(context, code, message, retryAfter, param);
     }
 }

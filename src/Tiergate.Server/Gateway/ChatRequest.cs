@@ -306,5 +306,5 @@ public sealed class ChatRequest : IDisposable
     }
 
     private static TiergateException Invalid(string message, string? param = null) =>
-        new(ErrorCodes.InvalidRequest, param is null ? message : $"{message} (param: {param})");
+        new(ErrorCodes.InvalidRequest, message, param);
 }
