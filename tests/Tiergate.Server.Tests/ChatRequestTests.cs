@@ -91,6 +91,17 @@ public sealed class ChatRequestTests
     }
 
     [Theory]
+    [InlineData("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"\\ud800\":1}")]
+    [InlineData("{\"\\udc00\":1,\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")]
+    public void Parse_LoneSurrogateEscapeInAPropertyName_IsRefusedNotACrash(string body)
+    {
+        // Found by RequestFuzzTests: the duplicate-key check decodes names and threw InvalidOperationException (a 500).
+        var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+    }
+
+    [Theory]
     [InlineData("\\ud83d\\ude00 a pair is text", "\U0001F600 a pair is text")]
     [InlineData("a literal backslash: \\\\ud800", "a literal backslash: \\ud800")]
     public void Parse_PairedOrLiteralEscape_Accepted(string content, string text)

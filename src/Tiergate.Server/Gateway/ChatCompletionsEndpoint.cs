@@ -165,6 +165,12 @@ public sealed class ChatCompletionsEndpoint(
         }
     }
 
+    /// <summary>A name that looks like a variant's is quoted back; any other text is not echoed (it may be a prompt, or markup).</summary>
+    private static string Quoted(string? variant) =>
+        variant is { Length: > 0 and <= 64 } && variant.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/')
+            ? $"'{variant}' "
+            : "";
+
     private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
         events.Denied(context, keyId, caller, tier, variant, code);
@@ -174,7 +180,7 @@ public sealed class ChatCompletionsEndpoint(
         {
             // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier
             // is not held, so names cannot be enumerated; the audit record and the event keep the true reason.
-            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model '{variant}' does not exist or you do not have access to it.", param: "model");
+            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model {Quoted(variant)}does not exist or you do not have access to it.", param: "model");
             return;
         }
 

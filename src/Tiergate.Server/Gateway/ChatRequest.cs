@@ -14,6 +14,8 @@ public sealed class ChatRequest : IDisposable
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
+    private const string LoneSurrogate = "The request body holds a \\u escape of an unpaired surrogate, which is not text.";
+
     private readonly JsonDocument _document;
 
     private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, long promptTokens, int choices)
@@ -63,6 +65,11 @@ public sealed class ChatRequest : IDisposable
         catch (JsonException)
         {
             throw Invalid("The request body is not valid JSON, or repeats a key.");
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check decodes property names, and an escaped lone surrogate in one is no text.
+            throw Invalid(LoneSurrogate);
         }
 
         try
@@ -207,7 +214,7 @@ public sealed class ChatRequest : IDisposable
         }
         catch (InvalidOperationException)
         {
-            throw Invalid("The request body holds a \\u escape of an unpaired surrogate, which is not text.");
+            throw Invalid(LoneSurrogate);
         }
     }
 
