@@ -63,7 +63,7 @@ public sealed class ChatRequestTests
         var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
-        Assert.Contains($"(param: {param})", error.Message, StringComparison.Ordinal);
+        Assert.Equal(param, error.Param);
     }
 
     [Theory]
@@ -85,6 +85,17 @@ public sealed class ChatRequestTests
     {
         var body = "{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
 
+        var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
+    }
+
+    [Theory]
+    [InlineData("{\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"\\ud800\":1}")]
+    [InlineData("{\"\\udc00\":1,\"model\":\"standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")]
+    public void Parse_LoneSurrogateEscapeInAPropertyName_IsRefusedNotACrash(string body)
+    {
+        // Found by RequestFuzzTests: the duplicate-key check decodes names and threw InvalidOperationException (a 500).
         var error = Assert.Throws<TiergateException>(() => ChatRequest.Parse(Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(ErrorCodes.InvalidRequest, error.Code);

@@ -55,6 +55,15 @@ public sealed class PromptTextTests
     }
 
     [Fact]
+    public void Prompt_FileData_IsNotReadButItsNameIs()
+    {
+        using var request = Parse(Messages("""{"role":"user","content":[{"type":"file","file":{"file_data":"JVBERi0xLjQ=","filename":"report.pdf"}}]}"""));
+
+        Assert.Equal("filename\nreport.pdf", request.Prompt);
+        Assert.Equal(1, request.Contents.Media.Files);
+    }
+
+    [Fact]
     public void Prompt_SeveralFields_JoinedByNewlinesInBodyOrder()
     {
         using var request = Parse("""{"model":"standard","messages":[{"role":"system","content":"one"},{"role":"user","name":"two","content":"three"}],"stop":"four"}""");
@@ -67,7 +76,7 @@ public sealed class PromptTextTests
     {
         using var request = Parse(Messages("""{"role":"user","content":[{"type":"text","text":"what is this"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA","detail":"low"}},{"type":"image_url","image_url":{"url":"https://example.org/x.png"}}]}"""));
 
-        Assert.Equal("what is this", request.Prompt);
+        Assert.Equal("what is this\ndetail\nlow\nurl\nhttps://example.org/x.png", request.Prompt); // the data: URL is bytes, not read
         Assert.Equal(2, request.Contents.Media.Images);
         Assert.Equal("image=2", request.Contents.Media.Describe());
     }
@@ -77,7 +86,8 @@ public sealed class PromptTextTests
     {
         using var request = Parse("""{"model":"standard","messages":[{"role":"user","content":[{"type":"input_audio","input_audio":{"data":"UklGRg==","format":"wav"}}]}],"modalities":["text","audio"],"audio":{"voice":"alloy","format":"wav"}}""");
 
-        Assert.Equal("", request.Prompt);
+        Assert.DoesNotContain("UklGRg==", request.Prompt, StringComparison.Ordinal); // the audio's bytes are not read
+        Assert.Contains("alloy", request.Prompt, StringComparison.Ordinal); // its settings are
         Assert.Equal("audio=1,audio_output", request.Contents.Media.Describe());
     }
 

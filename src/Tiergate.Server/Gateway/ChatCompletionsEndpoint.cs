@@ -90,7 +90,7 @@ public sealed class ChatCompletionsEndpoint(
 
         if (request.Choices > tier.Limits.MaxChoices)
         {
-            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request. (param: n)", request.Model);
+            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request.", request.Model, param: "n");
             return;
         }
 
@@ -175,16 +175,25 @@ public sealed class ChatCompletionsEndpoint(
         }
     }
 
+    /// <summary>A name that looks like a variant's is quoted back; any other text is not echoed (it may be a prompt, or markup).</summary>
+    private static string Quoted(string? variant) =>
+        variant is { Length: > 0 and <= 64 } && variant.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/')
+            ? $"'{variant}' "
+            : "";
+
     private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
-        events.Denied(context, keyId, caller, tier, variant, code);
-        await audit.DeniedAsync(context, keyId, code, variant);
-        metrics.Completed(code.Name, null, variant, 0, TimeSpan.Zero);
+        // Only a configured variant's name is recorded: any other 'model' is client text (100,000 chars, a
+        // prompt, a key) that the audit log refuses to hold (a 500) and that metrics must not take as a tag.
+        var recorded = variant is not null && policy.VariantsByName.ContainsKey(variant) ? variant : null;
+        events.Denied(context, keyId, caller, tier, recorded, code);
+        await audit.DeniedAsync(context, keyId, code, recorded);
+        metrics.Completed(code.Name, null, recorded, 0, TimeSpan.Zero);
         if (code == ErrorCodes.ModelNotFound || code == ErrorCodes.ModelNotAllowed || code == ErrorCodes.TierNotHeld)
         {
             // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier
             // is not held, so names cannot be enumerated; the audit record and the event keep the true reason.
-            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model '{variant}' does not exist or you do not have access to it.", param: "model");
+            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model {Quoted(variant)}does not exist or you do not have access to it.", param: "model");
             return;
         }
 

@@ -16,6 +16,8 @@ public sealed class ChatRequest : IDisposable
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
+    private const string LoneSurrogate = "The request body holds a \\u escape of an unpaired surrogate, which is not text.";
+
     private readonly JsonDocument _document;
 
     private ChatRequest(JsonDocument document, JsonElement messages, string model, bool stream, int? maxTokens, bool clientWantsUsage, PromptContents contents, int choices)
@@ -65,7 +67,9 @@ public sealed class ChatRequest : IDisposable
         {
             if (!variant.Upstream.PassesThrough(name))
             {
-                throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: '{name}' is not a Chat Completions parameter, and the model '{variant.Name}' does not accept it.", name);
+                // A name is echoed only when it looks like one: any other text may be a prompt.
+                var echo = PromptText.Printable(name);
+                throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: {(echo is null ? "a parameter" : $"'{echo}'")} outside the Chat Completions API, which the model '{variant.Name}' does not accept.", echo);
             }
         }
 
@@ -92,6 +96,11 @@ public sealed class ChatRequest : IDisposable
         catch (JsonException)
         {
             throw Invalid("The request body is not valid JSON, or repeats a key.");
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check decodes property names, and an escaped lone surrogate in one is no text.
+            throw Invalid(LoneSurrogate);
         }
 
         try
@@ -236,7 +245,7 @@ public sealed class ChatRequest : IDisposable
         }
         catch (InvalidOperationException)
         {
-            throw Invalid("The request body holds a \\u escape of an unpaired surrogate, which is not text.");
+            throw Invalid(LoneSurrogate);
         }
     }
 
@@ -297,5 +306,5 @@ public sealed class ChatRequest : IDisposable
     }
 
     private static TiergateException Invalid(string message, string? param = null) =>
-        new(ErrorCodes.InvalidRequest, param is null ? message : $"{message} (param: {param})", param);
+        new(ErrorCodes.InvalidRequest, message, param);
 }

@@ -47,14 +47,16 @@ public sealed class PromptText
                 throw Invalid($"'{parameter.Name}' must be {Describe(parameter.Kinds)}.", parameter.Name);
             }
 
-            switch (parameter.Text)
+            if (parameter.Text == ParameterText.Messages)
             {
-                case ParameterText.Messages:
-                    messages = reader.Messages(value);
-                    break;
-                case ParameterText.AllStrings:
-                    reader.AllStrings(value);
-                    break;
+                messages = reader.Messages(value);
+            }
+            else if (!ReferenceEquals(parameter, ModelParameter))
+            {
+                // Parameters the model does not read (user, logit_bias, service_tier, ...) are screened all the
+                // same: the upstream receives them and may keep them, and blocked text must never reach it.
+                // A number or boolean has no string to read, so this costs nothing for them.
+                reader.AllStrings(value);
             }
 
             if (property.NameEquals("audio"u8) && value.ValueKind != JsonValueKind.Null)
@@ -172,7 +174,12 @@ public sealed class PromptText
             var value = field.Value;
             if (field.NameEquals("role"u8))
             {
+                // A chat template writes the role out as text; the roles OpenAI defines are no blocked text.
                 Expect(field, JsonKinds.String, index);
+                if (!IsKnownRole(value))
+                {
+                    AllStrings(value);
+                }
             }
             else if (field.NameEquals("content"u8))
             {
@@ -181,6 +188,7 @@ public sealed class PromptText
             else if (field.NameEquals("tool_call_id"u8))
             {
                 Expect(field, JsonKinds.String | JsonKinds.Null, index);
+                AllStrings(value);
             }
             else if (field.NameEquals("name"u8) || field.NameEquals("refusal"u8))
             {
@@ -204,7 +212,8 @@ public sealed class PromptText
             }
             else
             {
-                throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: messages[{index}].{field.Name} is not a field of a chat message.", $"messages[{index}].{field.Name}");
+                var param = Printable(field.Name) is { } name ? $"messages[{index}].{name}" : $"messages[{index}]";
+                throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: {param} has a field outside the Chat Completions API.", param);
             }
         }
     }
@@ -238,41 +247,68 @@ public sealed class PromptText
             throw Invalid("Each content part must be an object with a string 'type'.", $"messages[{index}].content[{at}]");
         }
 
-        // The payload of a media part is not text and is not screened (a data: URL can be megabytes);
-        // every other string in a part is.
-        ReadOnlySpan<byte> payload = default;
+        var media = false;
         if (type.ValueEquals("image_url"u8))
         {
-            payload = "image_url"u8;
+            media = true;
             Media.Add(Modalities.Image, index, at);
         }
         else if (type.ValueEquals("input_audio"u8))
         {
-            payload = "input_audio"u8;
+            media = true;
             Media.Add(Modalities.Audio, index, at);
         }
         else if (type.ValueEquals("file"u8))
         {
-            payload = "file"u8;
+            media = true;
             Media.Add(Modalities.File, index, at);
-            if (part.TryGetProperty("file"u8, out var file) && file.ValueKind == JsonValueKind.Object && file.TryGetProperty("filename"u8, out var filename))
-            {
-                AllStrings(filename);
-            }
         }
         else if (!type.ValueEquals("text"u8) && !type.ValueEquals("refusal"u8))
         {
-            throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: content part type '{type.GetString()}' is not one of text, refusal, image_url, input_audio, file.", $"messages[{index}].content[{at}].type");
+            var echo = Printable(type.GetString()!) is { } name ? $"'{name}' " : "";
+            throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: content part type {echo}is not one of text, refusal, image_url, input_audio, file.", $"messages[{index}].content[{at}].type");
         }
 
         foreach (var field in part.EnumerateObject())
         {
-            if (!field.NameEquals("type"u8) && (payload.IsEmpty || !field.NameEquals(payload)))
+            if (field.NameEquals("type"u8))
+            {
+                continue;
+            }
+
+            if (media && field.Value.ValueKind == JsonValueKind.Object)
+            {
+                MediaPayload(field.Value);
+            }
+            else
             {
                 AllStrings(field.Value);
             }
         }
     }
+
+    /// <summary>
+    /// A media part's payload: its bytes (base64 <c>data</c>, <c>file_data</c>, a <c>data:</c> URL, megabytes
+    /// and no text) are not screened; every other string is (a file's name, a web URL, the detail setting).
+    /// </summary>
+    private void MediaPayload(JsonElement payload)
+    {
+        foreach (var field in payload.EnumerateObject())
+        {
+            var value = field.Value;
+            var bytes = field.NameEquals("data"u8) || field.NameEquals("file_data"u8) ||
+                (field.NameEquals("url"u8) && value.ValueKind == JsonValueKind.String && JsonMarshal.GetRawUtf8Value(value).StartsWith("\"data:"u8));
+            if (!bytes)
+            {
+                Add(field.Name);
+                AllStrings(value);
+            }
+        }
+    }
+
+    private static bool IsKnownRole(JsonElement role) =>
+        role.ValueEquals("user"u8) || role.ValueEquals("assistant"u8) || role.ValueEquals("system"u8) ||
+        role.ValueEquals("developer"u8) || role.ValueEquals("tool"u8) || role.ValueEquals("function"u8);
 
     private void OutputModalities(JsonElement modalities)
     {
@@ -329,5 +365,9 @@ public sealed class PromptText
         (JsonKinds.Object, "an object"), (JsonKinds.Array, "an array"), (JsonKinds.Null, "null"),
     ];
 
-    private static TiergateException Invalid(string message, string param) => new(ErrorCodes.InvalidRequest, $"{message} (param: {param})", param);
+    /// <summary>The name when it looks like a parameter's (letters, digits, <c>_ - .</c>, at most 64), else null: errors echo only such names, never text that may be a prompt.</summary>
+    internal static string? Printable(string name) =>
+        name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? name : null;
+
+    private static TiergateException Invalid(string message, string param) => new(ErrorCodes.InvalidRequest, message, param);
 }

@@ -41,6 +41,17 @@ public static class TextFields
         ["metadata value"] = Parameter("metadata", """{"k":"<<TEXT>>"}"""),
         ["metadata key"] = Parameter("metadata", """{"<<TEXT>>":"v"}"""),
         ["web_search_options"] = Parameter("web_search_options", """{"user_location":{"type":"approximate","approximate":{"city":"<<TEXT>>"}}}"""),
+        // Not read by the model (or not always), but the upstream receives and may keep them: screened too.
+        ["role not defined by OpenAI"] = Message("""{"role":"<<TEXT>>","content":"hi"}"""),
+        ["tool_call_id"] = Message("""{"role":"tool","tool_call_id":"<<TEXT>>","content":"ok"}"""),
+        ["user"] = Parameter("user", "\"<<TEXT>>\""),
+        ["safety_identifier"] = Parameter("safety_identifier", "\"<<TEXT>>\""),
+        ["prompt_cache_key"] = Parameter("prompt_cache_key", "\"<<TEXT>>\""),
+        ["reasoning_effort"] = Parameter("reasoning_effort", "\"<<TEXT>>\""),
+        ["logit_bias key"] = Parameter("logit_bias", """{"<<TEXT>>":1}"""),
+        ["stream_options key"] = Parameter("stream_options", """{"include_usage":false,"<<TEXT>>":true}"""),
+        ["audio voice"] = Parameter("audio", """{"voice":"<<TEXT>>","format":"wav"}"""),
+        ["image url"] = Message("""{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image_url","image_url":{"url":"https://example.org/<<TEXT>>.png"}}]}"""),
         ["file name"] = Message("""{"role":"user","content":[{"type":"text","text":"hi"},{"type":"file","file":{"file_id":"file-1","filename":"<<TEXT>>"}}]}"""),
     };
 

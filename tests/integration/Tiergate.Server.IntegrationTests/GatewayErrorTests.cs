@@ -81,6 +81,33 @@ public sealed class GatewayErrorTests
     }
 
     [Fact]
+    public async Task ChatCompletions_ParameterMistakes_NameTheParameterInErrorParam()
+    {
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+        var cases = new (string Body, string Param)[]
+        {
+            ("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"stream":"yes"}""", "stream"),
+            ("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"n":0}""", "n"),
+            ("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"n":9}""", "n"),
+            ("""{"model":"standard","messages":[{"role":"user","content":"hi"}],"max_tokens":"5"}""", "max_tokens"),
+            ("""{"model":"standard","messages":[]}""", "messages"),
+            ("""{"messages":[{"role":"user","content":"hi"}]}""", "model"),
+            ("""{"model":"no-such","messages":[{"role":"user","content":"hi"}]}""", "model"),
+        };
+
+        foreach (var (body, param) in cases)
+        {
+            using var response = await client.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+            var error = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+
+            Assert.Equal(param, (string?)error["param"]);
+        }
+
+        Assert.Empty(host.Upstream.Requests);
+    }
+
+    [Fact]
     public async Task ChatCompletions_UnknownVariantOtherTiersVariantOrTierNotHeld_OneIdenticalAnswerTrueReasonAudited()
     {
         await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
