@@ -18,7 +18,7 @@ public sealed class ChatParametersTests
         "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity", "web_search_options",
     ];
 
-    /// <summary>Those whose value can carry text the model reads (or that were used to smuggle it).</summary>
+    /// <summary>Those whose value can carry text the model reads (or that were used to smuggle it); the strings of the rest are screened too, as the upstream receives them.</summary>
     private static readonly string[] Screened =
     [
         "messages", "function_call", "functions", "metadata", "prediction", "response_format", "stop", "tool_choice", "tools", "web_search_options",
@@ -31,7 +31,7 @@ public sealed class ChatParametersTests
     }
 
     [Fact]
-    public void All_ScreensExactlyTheParametersThatCarryText()
+    public void All_MarksAsReadByTheModelExactlyTheParametersThatCarryText()
     {
         Assert.Equal(Screened.Order(StringComparer.Ordinal), ChatParameters.All.Where(p => p.Text != ParameterText.None).Select(p => p.Name).Order(StringComparer.Ordinal));
     }

@@ -4,8 +4,9 @@ namespace Tiergate.Core.Protocol;
 
 /// <summary>
 /// Every parameter of OpenAI's Chat Completions API (create), so the official SDKs pass unchanged.
-/// A parameter that can carry text the model reads (or that the issue names as a smuggling route:
-/// <c>stop</c>, <c>metadata</c>) is screened whole; the others are checked by JSON kind and passed on.
+/// Each is checked by JSON kind; those that can carry text the model reads (or that were used to smuggle
+/// it: <c>stop</c>, <c>metadata</c>) are marked so. The gateway screens the strings of all of them but
+/// <c>model</c>, since the upstream receives them.
 /// Anything else is a vendor extension: refused unless the variant lists it in <c>upstream.pass_through</c>.
 /// </summary>
 public static class ChatParameters

@@ -10,9 +10,10 @@ namespace Tiergate.Server.Screening;
 /// <summary>
 /// Everything of a chat request that the model reads, as screening sees it, gathered in one pass over the
 /// parsed body: every message field and content part, tools and their schemas, response formats,
-/// predictions, stop sequences, metadata and any vendor extension. The same pass checks each parameter's
-/// JSON kind against <see cref="ChatParameters"/>, notes the vendor extensions (the variant decides on
-/// them) and counts the parts screening cannot read (images, audio, files).
+/// predictions, stop sequences, metadata and any vendor extension, and also the strings of parameters the
+/// model does not read (the upstream gets them too). Not read: <c>model</c>, OpenAI's role names and the
+/// bytes of media parts. The same pass checks each parameter's JSON kind against <see cref="ChatParameters"/>,
+/// notes the vendor extensions (the variant decides on them) and counts the parts screening cannot read.
 /// </summary>
 public sealed class PromptText
 {
