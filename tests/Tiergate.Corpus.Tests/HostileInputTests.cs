@@ -121,6 +121,26 @@ public sealed class HostileInputTests
         Assert.Equal(20, report.Totals.Files["ok.jsonl"].Documents);
     }
 
+    [Fact]
+    public async Task RunAsync_FifoAmongInputs_UnreadableFileInsteadOfWaitingForAWriter()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("in/ok.jsonl", TestCorpus.Documents(20));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(corpus.Root, "in", "pipe.jsonl")))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var run = Task.Run(() => Run(new FilterRequest { Inputs = [Path.Combine(corpus.Root, "in")], Output = corpus.Output, Blocklist = corpus.Blocklist }));
+        var report = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var entry = Assert.Single(report.Totals.BadInputs);
+        Assert.Equal((BadInputReasons.UnreadableFile, "pipe.jsonl"), (entry.Reason, entry.File));
+        Assert.Contains("not a regular file", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(20, report.Totals.Files["ok.jsonl"].Documents);
+    }
+
     [Theory]
     [InlineData("long.jsonl")]
     [InlineData("long.jsonl.zst")]

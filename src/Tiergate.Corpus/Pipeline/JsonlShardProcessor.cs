@@ -148,6 +148,7 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
         LineBatchReader lines;
         try
         {
+            InputFileCheck.EnsureRegularFile(shard.Path);
             stream = CorpusStreams.OpenRead(shard.Path, shard.Kind.Compression);
         }
         catch (Exception ex) when (IsUnreadable(ex))

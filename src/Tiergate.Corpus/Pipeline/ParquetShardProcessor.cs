@@ -75,6 +75,7 @@ internal sealed class ParquetShardProcessor(FilterJob job, OutputLayout layout)
 
     private async Task<long> FilterAsync(Shard shard, DocumentRouter router, ShardOutputs sidecarOut, string keptTemp, string removedTemp, CancellationToken ct)
     {
+        InputFileCheck.EnsureRegularFile(shard.Path);
         await using var input = File.OpenRead(shard.Path);
         ParquetFooterCheck.Check(input);
         await using var reader = await ParquetReader.CreateAsync(input, cancellationToken: ct);
