@@ -55,7 +55,7 @@ public static class ErrorCodes
     public static readonly ErrorCode InvalidArgument = new("TG2004", "invalid_argument", 400, Invalid, "An argument is malformed (email, CIDR, number of days, ...).");
     public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Invalid, "The policy file has errors; each is listed with its path.");
     public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Upstream, "The database cannot be opened or written.");
-    public static readonly ErrorCode DatabaseNotFound = new("TG2015", "database_not_found", 404, NotFound, "A verb that works on existing data found no Tiergate database at --data (or --database); it creates none. Check the path, or add a user first.");
+    public static readonly ErrorCode DatabaseNotFound = new("TG2020", "database_not_found", 404, NotFound, "A verb that works on existing data found no Tiergate database at --data (or --database); it creates none. Check the path, or add a user first.");
     public static readonly ErrorCode SettingsInvalid = new("TG2010", "settings_invalid", 400, Invalid, "The deployment settings (--settings file, TIERGATE_ variables, flags) have errors; each is listed with its path and source.");
 
     public static IReadOnlyList<ErrorCode> All { get; } = ErrorCodeList.Of(typeof(ErrorCodes));

@@ -196,7 +196,7 @@ public sealed partial class AuthFailureThrottle(IAuditLog audit, TimeProvider ti
     }
 
     /// <summary>The client address; IPv6 by its /64, which one host or customer usually holds whole.</summary>
-    internal static string SourceOf(IPAddress? address)
+    public static string SourceOf(IPAddress? address)
     {
         if (address is null)
         {

@@ -144,7 +144,7 @@ public sealed class CliTests
         Assert.Equal(1, exit);
         Assert.Equal("database_not_found", (string?)json["error"]?["code"]);
         Assert.Equal(1, textExit);
-        Assert.Contains("TG2015", stderr, StringComparison.Ordinal);
+        Assert.Contains("TG2020", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(cli.DataDirectory), "the missing data directory was created");
         Assert.False(Directory.Exists(elsewhere), "an output file was created");
     }
