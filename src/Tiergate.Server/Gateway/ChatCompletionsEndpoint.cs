@@ -174,8 +174,14 @@ public sealed class ChatCompletionsEndpoint(
     private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
         events.Denied(context, keyId, caller, tier, variant, code);
-        await audit.DeniedAsync(context, keyId, code, variant);
+        var throttled = await audit.DeniedAsync(context, keyId, code, variant);
         metrics.Completed(code.Name, null, variant, 0, TimeSpan.Zero);
+        if (throttled is { } wait)
+        {
+            await OpenAiError.WriteAsync(context, ErrorCodes.TooManyAuthFailures, "Too many failed authentications from your address; try again later.", wait);
+            return;
+        }
+
         if (code == ErrorCodes.ModelNotFound || code == ErrorCodes.ModelNotAllowed || code == ErrorCodes.TierNotHeld)
         {
             // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier

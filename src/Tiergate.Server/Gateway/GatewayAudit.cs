@@ -7,7 +7,7 @@ using Tiergate.Core.Errors;
 namespace Tiergate.Server.Gateway;
 
 /// <summary>Audits gateway decisions; a denial is recorded even when its response has already been chosen.</summary>
-public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> logger)
+public sealed partial class GatewayAudit(IAuditLog audit, AuthFailureThrottle failures, ILogger<GatewayAudit> logger)
 {
     /// <summary>Records an admitted request; throws <see cref="AuditUnavailableException"/> so the caller refuses it.</summary>
     public ValueTask AdmittedAsync(HttpContext context, string keyId, string variant, string tier, long promptTokens, long completionBudget, CancellationToken cancellationToken) =>
@@ -19,8 +19,18 @@ public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> 
             ["max_tokens"] = completionBudget.ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
 
-    public async Task DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
+    /// <summary>
+    /// Records a denial. Failed authentications are counted into one record per source and minute
+    /// (<see cref="AuthFailureThrottle"/>); for those the result is how long a throttled source must wait
+    /// (answer 429 <c>too_many_auth_failures</c>), null otherwise.
+    /// </summary>
+    public async Task<TimeSpan?> DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
     {
+        if (AuthFailureThrottle.Aggregates(code))
+        {
+            return await failures.FailedAsync(context, code, keyId);
+        }
+
         LogDenied(logger, code.Id, code.Name, keyId ?? "-");
         var details = new Dictionary<string, string> { ["code"] = code.Id, ["path"] = context.Request.Path.Value ?? "", ["client"] = Client(context) };
         try
@@ -32,6 +42,8 @@ public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> 
             // The request is refused either way; the failure itself is logged.
             LogAuditFailed(logger, code.Id);
         }
+
+        return null;
     }
 
     private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
