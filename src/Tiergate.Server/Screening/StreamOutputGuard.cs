@@ -54,7 +54,8 @@ public sealed class StreamOutputGuard : IAnswerTextSink
     {
         if (SseEvents.IsDone(data))
         {
-            return Hold(sseEvent.ToArray(), release) && Finish(release);
+            // Where the tier only flags, the outcome is taken by Finish, which the relay calls at the end.
+            return Hold(sseEvent.ToArray(), release) && (!_screening.CanBlock || Finish(release));
         }
 
         return (Read(data, _splices) || !_screening.CanBlock) && Hold(sseEvent.ToArray(), release);
