@@ -68,6 +68,16 @@ public sealed class AnswerTextTests
         Assert.Equal("\"secret-upstream\"", Encoding.UTF8.GetString(json.AsSpan(splices[0].Start, splices[0].Length)));
     }
 
+    [Fact]
+    public void Of_TopLevelFieldsOfEveryType_Read()
+    {
+        var texts = Texts("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"usage\":{\"prompt_tokens\":1},\"vendor\":\"zebra\",\"choices\":[{\"index\":0,\"finish_reason\":null,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"}}]}");
+
+        Assert.Contains("hi", texts);
+        Assert.Contains("zebra", texts);
+        Assert.Contains(texts, t => t.Contains("c1\n", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("not json at all")]
     [InlineData("[1,2]")]

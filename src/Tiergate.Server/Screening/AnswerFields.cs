@@ -86,9 +86,10 @@ internal sealed class AnswerFields
                 }
 
                 _pathLength = 0;
+                var kind = KindOf(ref reader, AnswerTextKind.Continues);
                 PushName(ref reader);
                 reader.Read();
-                if (!Walk(ref reader, sink, KindOf(ref reader, AnswerTextKind.Continues)))
+                if (!Walk(ref reader, sink, kind))
                 {
                     return false;
                 }
