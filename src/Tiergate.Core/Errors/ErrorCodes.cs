@@ -46,6 +46,7 @@ public static class ErrorCodes
     // Gateway: upstream.
     public static readonly ErrorCode UpstreamError = new("TG1040", "upstream_error", 502, Upstream, "The variant's upstream failed or answered with an error.");
     public static readonly ErrorCode UpstreamTimeout = new("TG1041", "upstream_timeout", 504, Upstream, "The upstream did not answer within gateway.upstream_timeout_seconds.");
+    public static readonly ErrorCode UpstreamInvalid = new("TG1042", "upstream_invalid", 502, Upstream, "The upstream's answer could not be read (not JSON, or not the shape of a completion or chunk), so on a tier that can block it was not passed on; mid-stream the stream ends with this error and no [DONE].");
 
     // Gateway: the server.
     public static readonly ErrorCode AuditUnavailable = new("TG1060", "audit_unavailable", 503, Upstream, "The audit record could not be written, so the request was refused (fail closed).");

@@ -116,7 +116,7 @@ public sealed class ChatCompletionsEndpoint(
         var outputScreening = screening.AllowsEverything(tier, output: true)
             ? null
             : new OutputScreening(text => screening.Screen(tier, text, output: true), () => screening.BeginOutput(tier), !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars);
-        var outcome = await proxy.ForwardAsync(context, endpoint, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
+        var outcome = await proxy.ForwardAsync(context, endpoint, request.Model, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
         await SettleAsync(lease, outcome);
         if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
         {
