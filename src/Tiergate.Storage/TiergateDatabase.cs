@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
+using Tiergate.Core.Errors;
 using Tiergate.Storage.Crypto;
 
 namespace Tiergate.Storage;
@@ -51,6 +52,35 @@ public sealed class TiergateDatabase
             .AddInterceptors(new SqlitePragmas(options.SqliteFullSync))
             .ReplaceService<IModelCacheKeyFactory, KeyRingModelCacheKeyFactory>();
         return new TiergateDatabase(options, ring => new SqliteTiergateDbContext(sqlite.Options) { KeyRing = ring }, () => new SqliteConnection(connection));
+    }
+
+    /// <summary>
+    /// Opens a database that must already exist, creating nothing: no data directory, no SQLite file,
+    /// no schema in an empty PostgreSQL database. For verbs that read or change existing data, where a
+    /// mistyped <c>--data</c> must fail rather than start an empty deployment.
+    /// Throws <see cref="TiergateException"/> with <see cref="ErrorCodes.DatabaseNotFound"/>.
+    /// </summary>
+    public static async Task<TiergateDatabase> OpenExistingAsync(StorageOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.UsesPostgres)
+        {
+            if (!File.Exists(options.SqlitePath))
+            {
+                throw new TiergateException(ErrorCodes.DatabaseNotFound, $"No Tiergate database at '{options.SqlitePath}'; nothing was created.");
+            }
+
+            return Open(options);
+        }
+
+        var database = Open(options);
+        await using var db = database._create(null);
+        if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new TiergateException(ErrorCodes.DatabaseNotFound, "The PostgreSQL database holds no Tiergate schema; nothing was created.");
+        }
+
+        return database;
     }
 
     public TiergateDbContext CreateContext() => _create(KeyRing);

@@ -70,6 +70,33 @@ public sealed class FilterCommandTests
         Assert.StartsWith($"error {FilterErrorCodes.SidecarMismatch.Id} (sidecar_mismatch): ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Invoke_MaxLineBytes_LongerLineReportedAndRunSucceeds()
+    {
+        using var corpus = new TestCorpus();
+        var input = corpus.Write("c.jsonl", "{\"text\":\"" + new string('x', 200) + "\"}\n{\"text\":\"ricin and sarin\"}\n");
+
+        var code = Invoke(["--input", input, "--output", corpus.Output, "--blocklist", corpus.Blocklist, "--min-terms", "2", "--max-line-bytes", "100"], out var output, out _);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 documents, 0 kept, 1 removed, 1 invalid", output, StringComparison.Ordinal);
+        Assert.Contains("\"line-too-long\"", File.ReadAllText(Path.Combine(corpus.Output, "report.json")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("536870913")]
+    public void Invoke_MaxLineBytesOutOfRange_ExitsTwoWithInvalidOptions(string value)
+    {
+        using var corpus = new TestCorpus();
+        var input = corpus.Write("c.jsonl", "{\"text\":\"x\"}\n");
+
+        var code = Invoke(["--input", input, "--output", corpus.Output, "--blocklist", corpus.Blocklist, "--max-line-bytes", value], out _, out var error);
+
+        Assert.Equal(FilterErrorCodes.InvalidOptions.ExitCode, code);
+        Assert.StartsWith($"error {FilterErrorCodes.InvalidOptions.Id} (invalid_filter_options): --max-line-bytes: ", error, StringComparison.Ordinal);
+    }
+
     private static int Invoke(string[] args, out string output, out string error)
     {
         var outWriter = new StringWriter();

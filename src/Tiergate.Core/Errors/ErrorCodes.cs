@@ -39,6 +39,7 @@ public static class ErrorCodes
     public static readonly ErrorCode MethodNotAllowed = new("TG1025", "method_not_allowed", 405, Invalid, "The endpoint exists but not for this HTTP method.");
     public static readonly ErrorCode RequestTooLarge = new("TG1023", "request_too_large", 413, Invalid, "The body exceeds gateway.max_request_bytes.");
     public static readonly ErrorCode RateLimited = new("TG1030", "rate_limited", 429, RateLimit, "The tier's requests-per-minute or tokens-per-minute limit is reached; see Retry-After.");
+    public static readonly ErrorCode TooManyAuthFailures = new("TG1035", "too_many_auth_failures", 429, RateLimit, "More than 20 failed authentications from this address (an IPv6 /64) this minute: further bad keys are refused until the minute ends (see Retry-After). A valid key is not affected.");
     public static readonly ErrorCode QuotaExceeded = new("TG1031", "quota_exceeded", 429, RateLimit, "The tier's daily token quota is spent; see Retry-After.");
 
     // Gateway: content screening.
@@ -47,6 +48,7 @@ public static class ErrorCodes
     // Gateway: upstream.
     public static readonly ErrorCode UpstreamError = new("TG1040", "upstream_error", 502, Upstream, "The variant's upstream failed or answered with an error.");
     public static readonly ErrorCode UpstreamTimeout = new("TG1041", "upstream_timeout", 504, Upstream, "The upstream did not answer within gateway.upstream_timeout_seconds.");
+    public static readonly ErrorCode UpstreamInvalid = new("TG1042", "upstream_invalid", 502, Upstream, "The upstream's answer could not be read (not JSON, or not the shape of a completion or chunk), so on a tier that can block it was not passed on; mid-stream the stream ends with this error and no [DONE].");
 
     // Gateway: the server.
     public static readonly ErrorCode AuditUnavailable = new("TG1060", "audit_unavailable", 503, Upstream, "The audit record could not be written, so the request was refused (fail closed).");
@@ -56,6 +58,7 @@ public static class ErrorCodes
     public static readonly ErrorCode InvalidArgument = new("TG2004", "invalid_argument", 400, Invalid, "An argument is malformed (email, CIDR, number of days, ...).");
     public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Invalid, "The policy file has errors; each is listed with its path.");
     public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Upstream, "The database cannot be opened or written.");
+    public static readonly ErrorCode DatabaseNotFound = new("TG2020", "database_not_found", 404, NotFound, "A verb that works on existing data found no Tiergate database at --data (or --database); it creates none. Check the path, or add a user first.");
     public static readonly ErrorCode SettingsInvalid = new("TG2010", "settings_invalid", 400, Invalid, "The deployment settings (--settings file, TIERGATE_ variables, flags) have errors; each is listed with its path and source.");
 
     public static IReadOnlyList<ErrorCode> All { get; } = ErrorCodeList.Of(typeof(ErrorCodes));

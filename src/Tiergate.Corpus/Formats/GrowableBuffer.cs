@@ -7,13 +7,32 @@ public sealed class GrowableBuffer : IBufferWriter<byte>
 {
     private byte[] _data;
 
-    public GrowableBuffer(int capacity = 1 << 16) => _data = new byte[capacity];
+    // Normal batches (a few MB) never grow a buffer this far, so only long lines pay for shrinking.
+    private const int ShrinkAboveBytes = 32 << 20;
+
+    private readonly int _initialCapacity;
+
+    public GrowableBuffer(int capacity = 1 << 16)
+    {
+        _initialCapacity = capacity;
+        _data = new byte[capacity];
+    }
 
     public int Length { get; private set; }
 
     public ReadOnlySpan<byte> WrittenSpan => _data.AsSpan(0, Length);
 
     public void Clear() => Length = 0;
+
+    /// <summary>Empties the buffer, and gives memory back when one long line grew it far past its usual size.</summary>
+    public void ClearAndShrink()
+    {
+        Length = 0;
+        if (_data.Length > Math.Max(4 * _initialCapacity, ShrinkAboveBytes))
+        {
+            _data = new byte[_initialCapacity];
+        }
+    }
 
     // Per document: optimised at once (docs/filtering.md, "No tiering penalty").
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -23,6 +23,17 @@ public sealed class LineBatch : IDisposable
         _lengths = ArrayPool<int>.Shared.Rent(1024);
     }
 
+    /// <summary>
+    /// A batch that stands for one line longer than the maximum, which was read through and not
+    /// kept: no bytes, one empty line at <paramref name="start"/>, <see cref="TooLongLineBytes"/> set.
+    /// </summary>
+    internal static LineBatch TooLong(long sequence, long lineIndex, long start, long length, bool endsWithNewline)
+    {
+        var batch = new LineBatch(sequence, [], 0, lineIndex, start) { TooLongLineBytes = length, SkippedBytes = length + (endsWithNewline ? 1 : 0) };
+        batch.AddLine(0, 0);
+        return batch;
+    }
+
     /// <summary>Position of this batch in its shard, from 0.</summary>
     public long Sequence { get; }
 
@@ -30,6 +41,14 @@ public sealed class LineBatch : IDisposable
 
     /// <summary>Bytes of input in the batch, newlines included.</summary>
     public int Length { get; }
+
+    /// <summary>The length of the batch's one line when it was too long to load (see <see cref="TooLong"/>); 0 otherwise.</summary>
+    public long TooLongLineBytes { get; private init; }
+
+    /// <summary>Bytes of input the batch covers: <see cref="Length"/>, or the skipped line with its newline.</summary>
+    public long InputBytes => Length + SkippedBytes;
+
+    private long SkippedBytes { get; init; }
 
     /// <summary>Index (0-based, relative to the shard's first line) of the batch's first line.</summary>
     public long FirstLine { get; }
@@ -66,7 +85,11 @@ public sealed class LineBatch : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(Buffer);
+        if (Buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(Buffer);
+        }
+
         ArrayPool<int>.Shared.Return(_starts);
         ArrayPool<int>.Shared.Return(_lengths);
         _starts = [];

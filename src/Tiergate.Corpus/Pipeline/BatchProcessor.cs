@@ -1,3 +1,4 @@
+using Tiergate.Corpus.Formats;
 using Tiergate.Corpus.Json;
 using Tiergate.Corpus.Reporting;
 using Tiergate.Corpus.Tagging;
@@ -13,6 +14,11 @@ internal static class BatchProcessor
     {
         var batch = item.Batch;
         var router = worker.Router;
+        if (batch.TooLongLineBytes > 0)
+        {
+            return TooLong(batch, router);
+        }
+
         for (var i = 0; i < batch.LineCount; i++)
         {
             var line = batch.Line(i);
@@ -42,7 +48,7 @@ internal static class BatchProcessor
                 replay.Load(item.Sidecar![i]);
                 if (replay.Offset != offset)
                 {
-                    throw new FormatException($"sidecar record {lineIndex} is for offset {replay.Offset}, the input line is at {offset}");
+                    throw new Sidecar.SidecarMismatchException($"sidecar record {lineIndex} is for offset {replay.Offset}, the input line is at {offset}");
                 }
 
                 evidence = replay;
@@ -63,6 +69,18 @@ internal static class BatchProcessor
         }
 
         return router.Finish(batch.Sequence, batch.Length, batch.LineCount);
+    }
+
+    /// <summary>The one line of the batch was too long to load: it is reported and skipped (nothing of it is written).</summary>
+    private static BatchOutput TooLong(LineBatch batch, DocumentRouter router)
+    {
+        router.Skipped(batch.LineOffset(0), batch.FirstLine, BadInputReasons.LineTooLong, $"{batch.TooLongLineBytes} bytes, over the maximum line length (--max-line-bytes); skipped");
+        if (batch.ReadError is not null)
+        {
+            router.Stats!.AddReadError(batch.StartOffset + batch.InputBytes, batch.FirstLine + 1, batch.ReadError);
+        }
+
+        return router.Finish(batch.Sequence, batch.InputBytes, batch.LineCount);
     }
 
     /// <summary>The first stage whose rule removes the document given recorded evidence, or -1.</summary>

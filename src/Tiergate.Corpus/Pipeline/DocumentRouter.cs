@@ -43,6 +43,12 @@ internal sealed class DocumentRouter : IDisposable
             _invalid.Append((byte)'\n');
         }
 
+        Skipped(offset, lineIndex, reason, detail);
+    }
+
+    /// <summary>Counts an invalid line and writes its sidecar record, without its bytes (a line too long to load).</summary>
+    public void Skipped(long offset, long lineIndex, string reason, string? detail)
+    {
         Stats!.AddInvalid(reason, offset, lineIndex, detail);
         _json.Reset(_sidecar);
         _json.WriteStartObject();
@@ -142,10 +148,10 @@ internal sealed class DocumentRouter : IDisposable
             _sidecarEncoder.Encode(_sidecar.WrittenSpan),
             bytesIn,
             lines);
-        _kept.Clear();
-        _removed.Clear();
-        _invalid.Clear();
-        _sidecar.Clear();
+        _kept.ClearAndShrink();
+        _removed.ClearAndShrink();
+        _invalid.ClearAndShrink();
+        _sidecar.ClearAndShrink();
         return output;
     }
 

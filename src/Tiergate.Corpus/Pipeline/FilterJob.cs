@@ -34,6 +34,9 @@ public sealed record FilterJob
 
     public long SplitBytes { get; init; } = 1L << 30;
 
+    /// <summary>Longer JSONL lines are reported (<c>line-too-long</c>) and skipped without being loaded.</summary>
+    public long MaxLineBytes { get; init; } = LineBatchReader.DefaultMaxLineBytes;
+
     public RankSelection Rank { get; init; } = new(0, 1, "default");
 
     /// <summary>False for scan-and-tag: write the sidecar and report only, no kept/removed shards.</summary>

@@ -1,3 +1,4 @@
+using Tiergate.Corpus.Formats;
 using Tiergate.Corpus.Json;
 using Tiergate.Corpus.Reporting;
 using Tiergate.Corpus.Sharding;
@@ -28,6 +29,11 @@ public static class FilterJobFactory
             errors.Add($"--zstd-level: must be within 1..22 (was {request.ZstdLevel})");
         }
 
+        if (request.MaxLineBytes is < 1 or > LineBatchReader.MaxMaxLineBytes)
+        {
+            errors.Add($"--max-line-bytes: must be within 1..{LineBatchReader.MaxMaxLineBytes} (was {request.MaxLineBytes})");
+        }
+
         var job = request.FromSidecar is null ? FromScan(request, errors) : FromSidecar(request, errors);
         if (errors.Count > 0 || job is null)
         {
@@ -41,6 +47,7 @@ public static class FilterJobFactory
             OutputCompression = request.Compression,
             ZstdLevel = request.ZstdLevel,
             SplitBytes = request.SplitBytes,
+            MaxLineBytes = job.SidecarSource is null ? request.MaxLineBytes : job.MaxLineBytes,
             WriteDocuments = !request.TagOnly,
         };
     }
@@ -160,6 +167,7 @@ public static class FilterJobFactory
             IdField = id,
             SidecarSource = source.Root,
             BatchBytes = manifest.BatchBytes,
+            MaxLineBytes = manifest.MaxLineBytes,
         };
     }
 

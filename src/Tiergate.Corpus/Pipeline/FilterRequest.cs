@@ -37,6 +37,9 @@ public sealed record FilterRequest
 
     public long SplitBytes { get; init; } = 1L << 30;
 
+    /// <summary><c>--max-line-bytes</c>; a rebuild takes the tagged run's value instead.</summary>
+    public long MaxLineBytes { get; init; } = LineBatchReader.DefaultMaxLineBytes;
+
     public bool TagOnly { get; init; }
 
     /// <summary>For <c>filter rebuild</c>: the output directory of the tagging run whose sidecar to reuse.</summary>

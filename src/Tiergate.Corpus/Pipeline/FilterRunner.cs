@@ -24,7 +24,7 @@ public sealed class FilterRunner(TimeProvider time)
             throw new FilterConfigurationException(FilterErrorCodes.InvalidInput, errors);
         }
 
-        var manifest = new RunManifest(files, job.TextField.Text, job.IdField?.Text, job.SplitBytes, job.BatchBytes, StageInfos(job, includeTerms: true));
+        var manifest = new RunManifest(files, job.TextField.Text, job.IdField?.Text, job.SplitBytes, job.BatchBytes, StageInfos(job, includeTerms: true)) { MaxLineBytes = job.MaxLineBytes };
         AtomicFile.WriteAllBytes(layout.Manifest, ReportJson.Serialize(manifest), layout.Partial);
 
         var plan = ShardPlanner.Plan(files, job.SplitBytes);

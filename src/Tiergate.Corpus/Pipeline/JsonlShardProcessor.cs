@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Tiergate.Corpus.Formats;
 using Tiergate.Corpus.Reporting;
@@ -24,13 +25,15 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
         var ct = failure.Token;
         string? openError = null;
         var bytesIn = 0L;
+        var budget = new InFlightBudget(InFlightBudget.BytesFor(workers.Length, job.BatchBytes));
+        var charges = new ConcurrentQueue<int>(); // batch buffer sizes, in sequence order: what the writer gives back to the budget
 
         var reader = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    openError = Read(shard, input.Writer, progress, ct);
+                    openError = Read(shard, input.Writer, budget, charges, progress, ct);
                 }
                 catch
                 {
@@ -84,6 +87,7 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
                             outputs.Write(ready);
                             bytesIn += ready.BytesIn;
                             ready.Return();
+                            budget.Release(charges.TryDequeue(out var charge) ? charge : 0);
                             next++;
                         }
                     }
@@ -120,8 +124,7 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
 
         if (openError is not null)
         {
-            stats.InvalidByReason[BadInputReasons.UnreadableFile] = stats.InvalidByReason.GetValueOrDefault(BadInputReasons.UnreadableFile) + 1;
-            stats.BadInputs.Add(new BadInputEntry(shard.DisplayPath, 0, 0, BadInputReasons.UnreadableFile, openError));
+            stats.AddUnreadableFile(shard.DisplayPath, openError);
         }
 
         stats.BytesIn = bytesIn;
@@ -139,22 +142,32 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
         return stats;
     }
 
-    private string? Read(Shard shard, ChannelWriter<WorkItem> channel, Action<long> progress, CancellationToken cancellationToken)
+    private string? Read(Shard shard, ChannelWriter<WorkItem> channel, InFlightBudget budget, ConcurrentQueue<int> charges, Action<long> progress, CancellationToken cancellationToken)
     {
         Stream stream;
+        LineBatchReader lines;
         try
         {
+            InputFileCheck.EnsureRegularFile(shard.Path);
             stream = CorpusStreams.OpenRead(shard.Path, shard.Kind.Compression);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             return ex.Message;
         }
 
         using (stream)
         {
+            try
+            {
+                lines = new LineBatchReader(stream, shard.Start, shard.End, job.BatchBytes, job.MaxLineBytes);
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                return ex.Message;
+            }
+
             using var sidecar = job.SidecarSource is null ? null : new SidecarLineReader(new OutputLayout(job.SidecarSource).SidecarFile(shard));
-            var lines = new LineBatchReader(stream, shard.Start, shard.End, job.BatchBytes);
             var reported = 0L;
             while (lines.Next() is { } batch)
             {
@@ -165,15 +178,21 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
                     sidecar.ReadLines(batch.LineCount, records);
                 }
 
-                // Blocks while the workers are busy: bounded memory, back-pressure on decompression.
+                // Blocks while the batches between here and the writer hold the budget: bounded memory, back-pressure on decompression.
+                budget.Acquire(batch.Buffer.Length, cancellationToken);
+                charges.Enqueue(batch.Buffer.Length);
                 channel.WriteAsync(new WorkItem(batch, records), cancellationToken).AsTask().GetAwaiter().GetResult();
                 progress(lines.BytesRead - reported);
                 reported = lines.BytesRead;
             }
-        }
 
-        return null;
+            return lines.UnreadableError;
+        }
     }
+
+    // Whatever a file system or decoder throws at open or on the first read makes the file unreadable, not the run.
+    private static bool IsUnreadable(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or ZstdSharp.ZstdException;
 
     private static void RebaseLines(Shard shard, ShardStats stats)
     {

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Tiergate.Corpus.Pipeline;
 
-/// <summary>The few libc file calls <see cref="DirectFileStream"/> needs and .NET does not expose (O_DIRECT).</summary>
+/// <summary>The few libc file calls .NET does not expose: O_DIRECT for <see cref="DirectFileStream"/>, a file's type for <see cref="InputFileCheck"/>.</summary>
 internal static partial class LinuxFileCalls
 {
     private const string Libc = "libc";
@@ -48,4 +48,8 @@ internal static partial class LinuxFileCalls
 
     [LibraryImport(Libc, EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int command, int argument);
+
+    /// <summary>statx(2): one layout on every architecture (unlike struct stat). <c>stx_mode</c> is the u16 at byte 28.</summary>
+    [LibraryImport(Libc, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static unsafe partial int Statx(int directory, string path, int flags, uint mask, byte* buffer);
 }

@@ -19,6 +19,9 @@ namespace Tiergate.Corpus.Pipeline;
 /// </summary>
 internal sealed class ParquetShardProcessor(FilterJob job, OutputLayout layout)
 {
+    // Each row group's text column is read whole; a corrupt count must not size arrays beyond this.
+    private const long MaxRowsPerGroup = 1L << 27;
+
     private static readonly MethodInfo CopyValueColumnMethod = typeof(ParquetShardProcessor).GetMethod(nameof(CopyValueColumnAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public async Task<ShardStats> ProcessAsync(Shard shard, CancellationToken cancellationToken)
@@ -38,8 +41,10 @@ internal sealed class ParquetShardProcessor(FilterJob job, OutputLayout layout)
         {
             rows = await FilterAsync(shard, router, sidecarOut, keptTemp, removedTemp, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ParquetException or InvalidOperationException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or SidecarMismatchException))
         {
+            // Whatever the Parquet library throws on hostile bytes (thrift decoding, page sizes, ...) is this file's
+            // problem, reported as unreadable; a sidecar that does not fit and cancellation still stop the run.
             error = ex.Message;
             File.Delete(keptTemp);
             File.Delete(removedTemp);
@@ -48,8 +53,7 @@ internal sealed class ParquetShardProcessor(FilterJob job, OutputLayout layout)
         var result = stats.ToStats();
         if (error is not null)
         {
-            Counts.Add(result.InvalidByReason, BadInputReasons.UnreadableFile);
-            result.BadInputs.Add(new BadInputEntry(shard.DisplayPath, 0, 0, BadInputReasons.UnreadableFile, error));
+            result.AddUnreadableFile(shard.DisplayPath, error);
         }
 
         result.BytesIn = shard.Size;
@@ -71,7 +75,9 @@ internal sealed class ParquetShardProcessor(FilterJob job, OutputLayout layout)
 
     private async Task<long> FilterAsync(Shard shard, DocumentRouter router, ShardOutputs sidecarOut, string keptTemp, string removedTemp, CancellationToken ct)
     {
+        InputFileCheck.EnsureRegularFile(shard.Path);
         await using var input = File.OpenRead(shard.Path);
+        ParquetFooterCheck.Check(input);
         await using var reader = await ParquetReader.CreateAsync(input, cancellationToken: ct);
         var fields = reader.Schema.GetDataFields();
         if (fields.Any(f => f.MaxRepetitionLevel > 0))
@@ -100,7 +106,7 @@ internal sealed class ParquetShardProcessor(FilterJob job, OutputLayout layout)
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            var count = (int)group.RowCount;
+            var count = group.RowCount is >= 0 and <= MaxRowsPerGroup ? (int)group.RowCount : throw new InvalidDataException($"row group {g} claims {group.RowCount} rows (at most {MaxRowsPerGroup} are read)");
             var texts = new string?[count];
             await group.ReadAsync(textField, texts.AsMemory(), null, ct);
             var ids = new string?[count];

@@ -12,6 +12,7 @@ public static class BadInputReasons
     public const string EmptyLine = "empty-line";
     public const string TruncatedInput = "truncated-input";
     public const string UnreadableFile = "unreadable-file";
+    public const string LineTooLong = "line-too-long";
 
     public static string For(ExtractStatus status) => status switch
     {

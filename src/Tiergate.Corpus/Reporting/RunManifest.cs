@@ -10,4 +10,8 @@ public sealed record RunManifest(
     string? IdField,
     long SplitBytes,
     int BatchBytes,
-    IReadOnlyList<StageInfo> Stages);
+    IReadOnlyList<StageInfo> Stages)
+{
+    /// <summary>The run's <c>--max-line-bytes</c>; a rebuild must cut lines the same way to stay in step with the sidecar (absent in older manifests: the default).</summary>
+    public long MaxLineBytes { get; init; } = Formats.LineBatchReader.DefaultMaxLineBytes;
+}

@@ -71,6 +71,15 @@ public sealed class ShardStats
             .Take(MaxSamples).ToList();
     }
 
+    /// <summary>A file that could not be read at all counts as one invalid document (<c>unreadable-file</c>), listed at line 0 (1 once rebased).</summary>
+    public void AddUnreadableFile(string file, string detail)
+    {
+        DocumentsIn++;
+        Invalid++;
+        Counts.Add(InvalidByReason, BadInputReasons.UnreadableFile);
+        BadInputs.Add(new BadInputEntry(file, 0, 0, BadInputReasons.UnreadableFile, detail));
+    }
+
     public StageStats StageFor(string name)
     {
         if (!Stages.TryGetValue(name, out var stage))

@@ -53,7 +53,7 @@ public static class ShardPlanner
         foreach (var file in files)
         {
             InputKind.TryDetect(file, out var kind);
-            var size = new FileInfo(file).Length;
+            var size = SizeOf(file);
             var relative = Path.GetRelativePath(root, file);
             var stem = Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, InputKind.StemOf(relative));
             var baseName = stem.Replace(Path.DirectorySeparatorChar, '_').Replace(Path.AltDirectorySeparatorChar, '_');
@@ -111,6 +111,19 @@ public static class ShardPlanner
         }
 
         return [.. mine.OrderBy(s => s.Index)];
+    }
+
+    // A file that vanished or cannot be examined still gets a shard: processing reports it as unreadable-file.
+    private static long SizeOf(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static string CommonDirectory(IReadOnlyList<string> files)

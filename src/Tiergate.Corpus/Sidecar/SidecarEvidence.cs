@@ -75,7 +75,7 @@ public sealed class SidecarEvidence : IStageEvidence
             reader.Read();
             if (!_stageIndex.TryGetValue(name, out var index))
             {
-                throw new FormatException($"sidecar names stage '{name}', which the manifest does not have");
+                throw new SidecarMismatchException($"sidecar names stage '{name}', which the manifest does not have");
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -88,7 +88,7 @@ public sealed class SidecarEvidence : IStageEvidence
                         var term = reader.GetString()!;
                         if (!_stages[index].TryGetTermId(term, out var id))
                         {
-                            throw new FormatException($"sidecar term '{term}' is not in stage '{name}'");
+                            throw new SidecarMismatchException($"sidecar term '{term}' is not in stage '{name}'");
                         }
 
                         _hits[index].Add(id);

@@ -28,7 +28,7 @@ public sealed class SidecarLineReader : IDisposable
 
             if (_eof)
             {
-                throw new FormatException("the sidecar has fewer records than the input has lines; it does not belong to this input");
+                throw new SidecarMismatchException("the sidecar has fewer records than the input has lines; it does not belong to this input");
             }
 
             Fill();

@@ -126,7 +126,7 @@ public sealed class ChatCompletionsEndpoint(
         var outputScreening = screening.AllowsEverything(tier, output: true)
             ? null
             : new OutputScreening(text => screening.Screen(tier, text, output: true), () => screening.BeginOutput(tier), !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars);
-        var outcome = await proxy.ForwardAsync(context, endpoint, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
+        var outcome = await proxy.ForwardAsync(context, endpoint, request.Model, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
         await SettleAsync(lease, outcome);
         if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
         {
@@ -187,8 +187,14 @@ public sealed class ChatCompletionsEndpoint(
         // prompt, a key) that the audit log refuses to hold (a 500) and that metrics must not take as a tag.
         var recorded = variant is not null && policy.VariantsByName.ContainsKey(variant) ? variant : null;
         events.Denied(context, keyId, caller, tier, recorded, code);
-        await audit.DeniedAsync(context, keyId, code, recorded);
+        var throttled = await audit.DeniedAsync(context, keyId, code, recorded);
         metrics.Completed(code.Name, null, recorded, 0, TimeSpan.Zero);
+        if (throttled is { } wait)
+        {
+            await OpenAiError.WriteAsync(context, ErrorCodes.TooManyAuthFailures, "Too many failed authentications from your address; try again later.", wait);
+            return;
+        }
+
         if (code == ErrorCodes.ModelNotFound || code == ErrorCodes.ModelNotAllowed || code == ErrorCodes.TierNotHeld)
         {
             // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier

@@ -7,7 +7,7 @@ using Tiergate.Core.Errors;
 namespace Tiergate.Server.Gateway;
 
 /// <summary>Audits gateway decisions; a denial is recorded even when its response has already been chosen.</summary>
-public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> logger)
+public sealed partial class GatewayAudit(IAuditLog audit, AuthFailureThrottle failures, ILogger<GatewayAudit> logger)
 {
     /// <summary>Records an admitted request; throws <see cref="AuditUnavailableException"/> so the caller refuses it.</summary>
     /// <param name="unscreened">The parts screening could not read (<c>image=2,audio_output</c>), recorded as the evidence of what passed unread; null when all was text.</param>
@@ -28,8 +28,18 @@ public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> 
         return audit.AppendAsync(new AuditEvent("gateway.request", $"key:{keyId}", $"variant:{variant}", "ok", details), cancellationToken);
     }
 
-    public async Task DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
+    /// <summary>
+    /// Records a denial. Failed authentications are counted into one record per source and minute
+    /// (<see cref="AuthFailureThrottle"/>); for those the result is how long a throttled source must wait
+    /// (answer 429 <c>too_many_auth_failures</c>), null otherwise.
+    /// </summary>
+    public async Task<TimeSpan?> DeniedAsync(HttpContext context, string? keyId, ErrorCode code, string? variant)
     {
+        if (AuthFailureThrottle.Aggregates(code))
+        {
+            return await failures.FailedAsync(context, code, keyId);
+        }
+
         LogDenied(logger, code.Id, code.Name, keyId ?? "-");
         var details = new Dictionary<string, string> { ["code"] = code.Id, ["path"] = context.Request.Path.Value ?? "", ["client"] = Client(context) };
         try
@@ -41,6 +51,8 @@ public sealed partial class GatewayAudit(IAuditLog audit, ILogger<GatewayAudit> 
             // The request is refused either way; the failure itself is logged.
             LogAuditFailed(logger, code.Id);
         }
+
+        return null;
     }
 
     private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";

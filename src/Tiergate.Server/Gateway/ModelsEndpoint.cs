@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tiergate.Core.Access;
+using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Server.Events;
 using Tiergate.Server.Sample;
@@ -16,8 +17,10 @@ public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator au
         if (auth.Caller is not { } caller)
         {
             events.Denied(context, auth.KeyId, null, null, null, auth.Error!);
-            await audit.DeniedAsync(context, auth.KeyId, auth.Error!, null);
-            await OpenAiError.WriteAsync(context, auth.Error!, auth.Message!);
+            var throttled = await audit.DeniedAsync(context, auth.KeyId, auth.Error!, null);
+            await (throttled is { } wait
+                ? OpenAiError.WriteAsync(context, ErrorCodes.TooManyAuthFailures, "Too many failed authentications from your address; try again later.", wait)
+                : OpenAiError.WriteAsync(context, auth.Error!, auth.Message!));
             return;
         }
 

@@ -42,6 +42,8 @@ public static class GatewayServices
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<ChatProxy>();
+        services.AddSingleton<AuthFailureThrottle>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuthFailureThrottle>());
         services.AddSingleton<GatewayAudit>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<GatewayEvents>();

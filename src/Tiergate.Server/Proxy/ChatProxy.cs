@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -18,8 +20,12 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
 {
     private const int MaxBufferedAnswerBytes = 32 * 1024 * 1024;
 
-    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout, OutputScreening? screening)
+    /// <param name="variant">The variant the caller asked for: the <c>model</c> the caller sees in the answer, never the upstream's.</param>
+    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, string variant, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout, OutputScreening? screening)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(variant);
+
         // One source for both ends, the upstream's silence and the client's abort (one source and
         // registration a request instead of a linked pair); RequestAborted tells which one fired.
         using var silence = new CancellationTokenSource(timeout, time);
@@ -53,13 +59,25 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
             {
                 if (status is < 200 or > 299)
                 {
-                    await RelayUpstreamErrorAsync(context, response, token);
+                    await RelayUpstreamErrorAsync(context, response, endpoint.Model, variant, token);
                     return new ProxyOutcome(ProxyStatus.UpstreamFailed, null, status);
                 }
 
-                var (usage, output) = stream && IsEventStream(response)
-                    ? await RelayStreamAsync(context, response, keepUsageChunk, screening, silence, timeout, token)
-                    : await RelayWholeAsync(context, response, screening, token);
+                var model = AnswerRewrite.ModelValue(variant);
+                var (usage, output, unreadable) = stream && IsEventStream(response)
+                    ? await RelayStreamAsync(context, response, keepUsageChunk, screening, model, silence, timeout, token)
+                    : await RelayWholeAsync(context, response, screening, model, token);
+                if (unreadable)
+                {
+                    // No answer text in the log: only that the upstream broke the protocol, and what the gateway did.
+                    var passed = screening is not { CanBlock: true };
+                    LogUpstreamUnreadable(logger, endpoint.ChatCompletions.Host, passed ? "passed on (tier cannot block)" : "withheld");
+                    if (!passed)
+                    {
+                        return new ProxyOutcome(ProxyStatus.UpstreamFailed, usage, status, output);
+                    }
+                }
+
                 return new ProxyOutcome(ProxyStatus.Completed, usage, status, output);
             }
             catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException or InvalidDataException)
@@ -95,46 +113,72 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
         return new ProxyOutcome(ProxyStatus.UpstreamFailed, null, 0);
     }
 
-    private static async Task<(UpstreamUsage?, ScreeningOutcome)> RelayStreamAsync(HttpContext context, HttpResponseMessage response, bool keepUsageChunk, OutputScreening? screening, CancellationTokenSource silence, TimeSpan timeout, CancellationToken token)
+    private static async Task<(UpstreamUsage?, ScreeningOutcome, bool Unreadable)> RelayStreamAsync(HttpContext context, HttpResponseMessage response, bool keepUsageChunk, OutputScreening? screening, byte[] model, CancellationTokenSource silence, TimeSpan timeout, CancellationToken token)
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         await using var upstream = await response.Content.ReadAsStreamAsync(token);
-        var relay = new StreamRelay(upstream, context.Response, keepUsageChunk, screening, () => silence.CancelAfter(timeout));
+        var relay = new StreamRelay(upstream, context.Response, keepUsageChunk, screening, model, () => silence.CancelAfter(timeout));
         await relay.RunAsync(token);
-        return (relay.Usage, relay.Screening);
+        return (relay.Usage, relay.Screening, relay.Unreadable);
     }
 
-    private static async Task<(UpstreamUsage?, ScreeningOutcome)> RelayWholeAsync(HttpContext context, HttpResponseMessage response, OutputScreening? screening, CancellationToken token)
+    /// <summary>
+    /// Screens every text of the answer, and sends it with the variant's name as its model. An answer that
+    /// is not a JSON completion is withheld (502 <c>upstream_invalid</c>) where the tier can block; where it
+    /// can only flag, it is screened as text and passed on as it came, like on a tier that screens nothing.
+    /// </summary>
+    private static async Task<(UpstreamUsage?, ScreeningOutcome, bool Unreadable)> RelayWholeAsync(HttpContext context, HttpResponseMessage response, OutputScreening? screening, byte[] model, CancellationToken token)
     {
         var answer = await ReadLimitedAsync(response, token);
         var usage = UpstreamUsage.TryRead(answer, out var reported) ? reported : (UpstreamUsage?)null;
-        var output = screening is null ? ScreeningOutcome.Clean : screening.Screen(AnswerText.Of(answer));
+        var splices = new List<JsonSplice>();
+        var texts = screening is null ? null : AnswerText.Of(answer, splices);
+        var readable = screening is null ? new AnswerFields().TryRead(answer, null, splices, wholeAnswer: true) : texts is not null;
+        if (!readable && screening is { CanBlock: true })
+        {
+            await OpenAiError.WriteAsync(context, ErrorCodes.UpstreamInvalid, "The model server's answer is not a chat completion.");
+            return (usage, ScreeningOutcome.Clean, true);
+        }
+
+        var output = screening is null ? ScreeningOutcome.Clean
+            : texts is null ? screening.Screen(Encoding.UTF8.GetString(answer))
+            : AnswerText.Screen(texts, screening);
         if (output.Block is { } block)
         {
             await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The answer was withheld: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output"));
-            return (usage, output);
+            return (usage, output, !readable);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
-        context.Response.ContentLength = answer.Length;
-        await context.Response.Body.WriteAsync(answer, token);
-        return (usage, output);
+        if (!readable || splices.Count == 0)
+        {
+            context.Response.ContentLength = answer.Length;
+            await context.Response.Body.WriteAsync(answer, token);
+            return (usage, output, !readable);
+        }
+
+        var rewritten = new ArrayBufferWriter<byte>(answer.Length + model.Length);
+        AnswerRewrite.WriteJson(rewritten, answer, splices, model);
+        context.Response.ContentLength = rewritten.WrittenCount;
+        await context.Response.Body.WriteAsync(rewritten.WrittenMemory, token);
+        return (usage, output, false);
     }
 
     /// <summary>
     /// Errors about the request itself (400, 404, 422) pass through so clients see the model server's
     /// reason; credential problems and server failures become Tiergate's 502 so nothing upstream leaks.
     /// </summary>
-    private static async Task RelayUpstreamErrorAsync(HttpContext context, HttpResponseMessage response, CancellationToken token)
+    private static async Task RelayUpstreamErrorAsync(HttpContext context, HttpResponseMessage response, string upstreamModel, string variant, CancellationToken token)
     {
         var status = (int)response.StatusCode;
         if (status is 400 or 404 or 413 or 422)
         {
-            var body = await ReadLimitedAsync(response, token);
+            // The model server's reason may name its model ("The model `x` does not exist"): the caller sees the variant.
+            var body = ReplaceModelName(await ReadLimitedAsync(response, token), upstreamModel, variant);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(body, token);
@@ -181,11 +225,25 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
             ?? throw new InvalidDataException("The upstream answer exceeded the size limit.");
     }
 
+    private static byte[] ReplaceModelName(byte[] body, string upstreamModel, string variant)
+    {
+        var name = Encoding.UTF8.GetBytes(upstreamModel);
+        if (name.Length == 0 || body.AsSpan().IndexOf(name) < 0)
+        {
+            return body;
+        }
+
+        return Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace(upstreamModel, variant, StringComparison.Ordinal));
+    }
+
     private static bool IsEventStream(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is not { } type || type == "text/event-stream";
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Upstream unreachable ({Failure})")]
     private static partial void LogUpstreamUnreachable(ILogger logger, string failure);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Upstream {Host} sent an answer that is not a chat completion; {Handling}")]
+    private static partial void LogUpstreamUnreadable(ILogger logger, string host, string handling);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Upstream {Host} broke off an answer ({Code})")]
     private static partial void LogUpstreamBroke(ILogger logger, string host, string code);

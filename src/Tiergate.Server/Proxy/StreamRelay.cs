@@ -7,29 +7,52 @@ using Tiergate.Server.Screening;
 namespace Tiergate.Server.Proxy;
 
 /// <summary>
-/// Passes a server-sent event stream to the client event by event, as each arrives: whole events
-/// only, so the gateway can read usage from them, drop the usage chunk it asked for itself, and
-/// screen the answer (holding events back where the tier can block).
+/// Passes a server-sent event stream to the client event by event, as each arrives: whole events only,
+/// read as a client reads them (<see cref="SseEvents"/>), so the gateway screens exactly the data a client
+/// parses, reads usage from it, drops the usage chunk it asked for itself, and shows the variant's name
+/// instead of the upstream's model. Each event is written again as its data alone (<see cref="AnswerRewrite"/>);
+/// events without data are dropped, and so is everything after <c>[DONE]</c>. Where the tier can block,
+/// events are held back by the guard, and an event that is not a JSON chunk ends the stream.
 /// </summary>
-internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool keepUsageChunk, OutputScreening? screening, Action rearmTimeout)
+internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool keepUsageChunk, OutputScreening? screening, byte[] model, Action rearmTimeout)
 {
     private const int ReadSize = 16 * 1024;
     private const int MaxEventBytes = 4 * 1024 * 1024;
     private readonly StreamOutputGuard? _guard = screening is null ? null : new StreamOutputGuard(screening);
+    private readonly AnswerFields _fields = new();
+    private readonly List<JsonSplice> _splices = [];
+    private readonly ArrayBufferWriter<byte> _joined = new();
+    private readonly ArrayBufferWriter<byte> _out = new();
     private readonly List<byte[]> _release = [];
+
+    private enum State
+    {
+        Open,
+        Done,
+        Blocked,
+        Unreadable,
+    }
 
     public UpstreamUsage? Usage { get; private set; }
 
     public ScreeningOutcome Screening => _guard?.Outcome ?? ScreeningOutcome.Clean;
 
-    /// <summary>Relays until the upstream ends or the answer is blocked (then the stream ends with an error event and no [DONE]).</summary>
+    /// <summary>True when an event was not a JSON chunk: where the tier can block, the stream ended there with <c>upstream_invalid</c>.</summary>
+    public bool Unreadable { get; private set; }
+
+    /// <summary>
+    /// Relays until the upstream ends or sends <c>[DONE]</c>, or the answer is blocked or unreadable (then the
+    /// stream ends with an error event and no [DONE]). An incomplete event at the end is dropped, as a client drops it.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize * 2);
         var filled = 0;
+        var first = true;
+        var state = State.Open;
         try
         {
-            while (true)
+            while (state == State.Open)
             {
                 if (buffer.Length - filled < ReadSize)
                 {
@@ -44,13 +67,21 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 }
 
                 filled += read;
-                var (consumed, open) = await ForwardCompleteEventsAsync(buffer.AsMemory(0, filled), cancellationToken);
-                if (!open)
+                var start = 0;
+                if (first && filled >= 3)
                 {
-                    await WriteBlockedAsync(cancellationToken);
-                    return;
+                    // A client skips one byte order mark at the start of the stream.
+                    first = false;
+                    start = buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8) ? 3 : 0;
+                }
+                else if (first)
+                {
+                    continue;
                 }
 
+                (var consumed, state) = ProcessEvents(buffer.AsSpan(start, filled - start));
+                consumed += start;
+                await WriteOutAsync(cancellationToken);
                 if (consumed > 0)
                 {
                     Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
@@ -59,17 +90,27 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 }
             }
 
-            if (_guard is not null && !_guard.Finish(_release))
+            if (state is State.Open or State.Done && _guard is not null && !_guard.Finish(_release))
             {
-                await WriteBlockedAsync(cancellationToken);
-                return;
+                state = State.Blocked;
             }
 
-            await WriteReleasedAsync(cancellationToken);
-            if (filled > 0 && _guard is null)
+            await WriteOutAsync(cancellationToken);
+            switch (state)
             {
-                await response.Body.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
+                case State.Blocked:
+                    var block = _guard!.Outcome.Block!;
+                    await WriteErrorAsync(OpenAiError.Serialize(ErrorCodes.ContentBlocked, $"The answer was stopped: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output")), cancellationToken);
+                    return;
+                case State.Unreadable:
+                    await WriteErrorAsync(OpenAiError.Serialize(ErrorCodes.UpstreamInvalid, "The model server sent an event that is not a chat completion chunk."), cancellationToken);
+                    return;
+                case State.Done:
+                    await response.Body.WriteAsync("data: [DONE]\n\n"u8.ToArray(), cancellationToken);
+                    break;
             }
+
+            await response.Body.FlushAsync(cancellationToken);
         }
         finally
         {
@@ -77,55 +118,83 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
         }
     }
 
-    private async ValueTask<(int Consumed, bool Open)> ForwardCompleteEventsAsync(ReadOnlyMemory<byte> pending, CancellationToken cancellationToken)
+    /// <summary>Reads the complete events in <paramref name="pending"/> and queues what may be sent.</summary>
+    private (int Consumed, State State) ProcessEvents(ReadOnlySpan<byte> pending)
     {
         var offset = 0;
-        var runStart = 0;
         while (true)
         {
-            var length = SseEvents.CompleteEventLength(pending.Span[offset..]);
+            var length = SseEvents.CompleteEventLength(pending[offset..]);
             if (length < 0)
             {
-                break;
+                return (offset, State.Open);
             }
 
             var sseEvent = pending.Slice(offset, length);
-            var data = SseEvents.Data(sseEvent.Span);
-            var dropped = false;
-            if (data.IndexOf("\"usage\""u8) >= 0 && UpstreamUsage.TryRead(data, out var usage))
-            {
-                Usage = usage;
-                dropped = !keepUsageChunk && SseEvents.IsUsageOnlyChunk(data);
-            }
-
-            if (_guard is not null)
-            {
-                if (!dropped && !_guard.Add(sseEvent.Span, data, _release))
-                {
-                    return (offset, false);
-                }
-
-                await WriteReleasedAsync(cancellationToken);
-            }
-            else if (dropped)
-            {
-                await response.Body.WriteAsync(pending[runStart..offset], cancellationToken);
-                runStart = offset + length;
-            }
-
             offset += length;
+            var state = ProcessEvent(sseEvent);
+            if (state != State.Open)
+            {
+                return (offset, state);
+            }
         }
-
-        if (_guard is null && offset > runStart)
-        {
-            await response.Body.WriteAsync(pending[runStart..offset], cancellationToken);
-        }
-
-        return (offset, true);
     }
 
-    private async ValueTask WriteReleasedAsync(CancellationToken cancellationToken)
+    private State ProcessEvent(ReadOnlySpan<byte> sseEvent)
     {
+        if (!SseEvents.TryReadData(sseEvent, _joined, out var data))
+        {
+            // Comments, keep-alives, ids alone: a client dispatches nothing for them.
+            return State.Open;
+        }
+
+        if (SseEvents.IsDone(data))
+        {
+            return State.Done;
+        }
+
+        if (data.IndexOf("\"usage\""u8) >= 0 && UpstreamUsage.TryRead(data, out var usage))
+        {
+            Usage = usage;
+            if (!keepUsageChunk && SseEvents.IsUsageOnlyChunk(data))
+            {
+                return State.Open;
+            }
+        }
+
+        var readable = _guard is null ? _fields.TryRead(data, null, _splices, wholeAnswer: false) : _guard.Read(data, _splices);
+        if (!readable)
+        {
+            Unreadable = true;
+            if (screening is { CanBlock: true })
+            {
+                return State.Unreadable;
+            }
+
+            // A tier that cannot block passes it on as it came (the guard screened it as text, and it is logged).
+            _splices.Clear();
+        }
+
+        var before = _out.WrittenCount;
+        AnswerRewrite.WriteEvent(_out, data, _splices, model);
+        if (_guard is null)
+        {
+            return State.Open;
+        }
+
+        var held = _out.WrittenSpan[before..].ToArray();
+        _out.ResetWrittenCount();
+        return _guard.Hold(held, _release) ? State.Open : State.Blocked;
+    }
+
+    private async ValueTask WriteOutAsync(CancellationToken cancellationToken)
+    {
+        if (_out.WrittenCount > 0)
+        {
+            await response.Body.WriteAsync(_out.WrittenMemory, cancellationToken);
+            _out.ResetWrittenCount();
+        }
+
         foreach (var released in _release)
         {
             await response.Body.WriteAsync(released, cancellationToken);
@@ -134,10 +203,8 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
         _release.Clear();
     }
 
-    private async Task WriteBlockedAsync(CancellationToken cancellationToken)
+    private async Task WriteErrorAsync(byte[] error, CancellationToken cancellationToken)
     {
-        var block = _guard!.Outcome.Block!;
-        var error = OpenAiError.Serialize(ErrorCodes.ContentBlocked, $"The answer was stopped: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output"));
         await response.Body.WriteAsync("data: "u8.ToArray(), cancellationToken);
         await response.Body.WriteAsync(error, cancellationToken);
         await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken);

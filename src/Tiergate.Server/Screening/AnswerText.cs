@@ -1,36 +1,66 @@
 using System.Text;
-using System.Text.Json;
 
 namespace Tiergate.Server.Screening;
 
-/// <summary>The assistant text of a non-streamed completion (every choice), as output screening sees it.</summary>
-internal static class AnswerText
+/// <summary>
+/// The text of a non-streamed completion as output screening sees it: every string the model returned
+/// (<see cref="AnswerFields"/>), one text per channel (each choice's content, reasoning, refusal, legacy
+/// text, logprob tokens; each tool call's name and arguments), and one text of the values that stand
+/// alone (<c>top_logprobs</c> alternatives, ids, roles), one a line. The answer's outcome merges the
+/// outcomes of its texts, as a stream's does (<see cref="StreamOutputGuard"/>).
+/// </summary>
+internal sealed class AnswerText : IAnswerTextSink
 {
-    public static string Of(ReadOnlyMemory<byte> completion)
+    private readonly Dictionary<string, StringBuilder> _channels = [];
+    private readonly Dictionary<string, StringBuilder>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly StringBuilder _standalone = new();
+
+    private AnswerText() => _lookup = _channels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The texts of <paramref name="completion"/>, or null when it is not JSON in the shape of a completion.</summary>
+    public static IReadOnlyList<string>? Of(ReadOnlySpan<byte> completion, List<JsonSplice> splices)
     {
-        try
+        var text = new AnswerText();
+        if (!new AnswerFields().TryRead(completion, text, splices, wholeAnswer: true))
         {
-            using var json = JsonDocument.Parse(completion);
-            if (!json.RootElement.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
-            {
-                return "";
-            }
-
-            var text = new StringBuilder();
-            foreach (var choice in choices.EnumerateArray())
-            {
-                if (choice.TryGetProperty("message", out var message) && message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
-                {
-                    text.Append(content.GetString()).Append('\n');
-                }
-            }
-
-            return text.ToString();
+            return null;
         }
-        catch (JsonException)
+
+        var texts = text._channels.Values.Select(b => b.ToString()).ToList();
+        if (text._standalone.Length > 0)
         {
-            // Not JSON: screen it as text rather than let it through unscreened.
-            return Encoding.UTF8.GetString(completion.Span);
+            texts.Add(text._standalone.ToString());
         }
+
+        return texts;
+    }
+
+    /// <summary>Screens each text of the answer and merges the outcomes.</summary>
+    public static ScreeningOutcome Screen(IReadOnlyList<string> texts, OutputScreening screening)
+    {
+        var outcome = ScreeningOutcome.Clean;
+        foreach (var text in texts)
+        {
+            outcome = ScreeningOutcome.Merge(outcome, screening.Screen(text));
+        }
+
+        return outcome;
+    }
+
+    void IAnswerTextSink.Text(ReadOnlySpan<char> channel, ReadOnlySpan<char> text, AnswerTextKind kind)
+    {
+        if (kind != AnswerTextKind.Continues)
+        {
+            _standalone.Append(text).Append('\n');
+            return;
+        }
+
+        if (!_lookup.TryGetValue(channel, out var builder))
+        {
+            builder = new StringBuilder();
+            _lookup[channel] = builder;
+        }
+
+        builder.Append(text);
     }
 }

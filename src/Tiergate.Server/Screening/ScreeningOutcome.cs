@@ -6,4 +6,39 @@ public sealed record ScreeningOutcome(CategoryHit? Block, IReadOnlyList<Category
     public static readonly ScreeningOutcome Clean = new(null, []);
 
     public bool Blocked => Block is not null;
+
+    private bool IsClean => Block is null && Flags.Count == 0;
+
+    /// <summary>
+    /// The outcome of an answer made of several texts (choices, fields): the first block, and each flagged
+    /// category once, at its highest score.
+    /// </summary>
+    public static ScreeningOutcome Merge(ScreeningOutcome first, ScreeningOutcome second)
+    {
+        if (second.IsClean || ReferenceEquals(first, second))
+        {
+            return first;
+        }
+
+        if (first.IsClean)
+        {
+            return second;
+        }
+
+        var flags = new List<CategoryHit>(first.Flags);
+        foreach (var flag in second.Flags)
+        {
+            var at = flags.FindIndex(f => f.Category == flag.Category);
+            if (at < 0)
+            {
+                flags.Add(flag);
+            }
+            else if (flag.Score > flags[at].Score)
+            {
+                flags[at] = flag;
+            }
+        }
+
+        return new ScreeningOutcome(first.Block ?? second.Block, flags);
+    }
 }

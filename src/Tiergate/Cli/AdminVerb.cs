@@ -7,10 +7,11 @@ namespace Tiergate.Cli;
 /// <summary>Runs one administrative action with the shared set-up and error reporting.</summary>
 internal static class AdminVerb
 {
-    public static async Task<int> RunAsync(ParseResult result, Func<CliContext, Output, Task<int>> action, CancellationToken cancellationToken)
+    /// <param name="createDatabase">Whether this verb may create the database (only <c>users add</c>); see <see cref="CliContext.OpenAsync"/>.</param>
+    public static async Task<int> RunAsync(ParseResult result, Func<CliContext, Output, Task<int>> action, CancellationToken cancellationToken, bool createDatabase = false)
     {
         var output = new Output(result.GetValue(GlobalOptions.Json));
-        var (context, exit) = await CliContext.OpenAsync(result, output, cancellationToken);
+        var (context, exit) = await CliContext.OpenAsync(result, output, createDatabase, cancellationToken);
         if (context is null)
         {
             return exit;

@@ -38,7 +38,11 @@ internal sealed class CliContext : IAsyncDisposable
         result.GetValue(GlobalOptions.Config) is { } path ? PolicyLoader.LoadFile(path) : PolicyLoader.Load(DefaultPolicy.Read());
 
     /// <summary>Loads the policy and opens the database, or explains (with a stable code) why not.</summary>
-    public static async Task<(CliContext? Context, int ExitCode)> OpenAsync(ParseResult result, Output output, CancellationToken cancellationToken)
+    /// <param name="createDatabase">
+    /// True only for verbs that may start a deployment (<c>users add</c>); every other verb needs an existing
+    /// database and fails with <see cref="ErrorCodes.DatabaseNotFound"/>, creating nothing, when there is none.
+    /// </param>
+    public static async Task<(CliContext? Context, int ExitCode)> OpenAsync(ParseResult result, Output output, bool createDatabase, CancellationToken cancellationToken)
     {
         var policy = LoadPolicy(result);
         if (!policy.IsValid)
@@ -49,9 +53,13 @@ internal sealed class CliContext : IAsyncDisposable
         var storage = GlobalOptions.Storage(result);
         try
         {
-            var database = TiergateDatabase.Open(storage);
+            var database = createDatabase ? TiergateDatabase.Open(storage) : await TiergateDatabase.OpenExistingAsync(storage, cancellationToken);
             await database.MigrateAsync(cancellationToken);
             return (new CliContext(storage, policy.Policy!, database), 0);
+        }
+        catch (TiergateException e)
+        {
+            return (null, output.Failure(e.Code, e.Message));
         }
         catch (Exception e) when (IsStorageFailure(e))
         {

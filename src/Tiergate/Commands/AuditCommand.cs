@@ -57,11 +57,15 @@ internal static class AuditCommand
                         }
                     }
 
-                    var database = TiergateDatabase.Open(options);
+                    var database = await TiergateDatabase.OpenExistingAsync(options, ct);
                     verification = await AuditDatabaseVerifier.VerifyAsync(database.CreateContext, key, anchors, ct);
                 }
 
                 return Report(output, verification, source ?? "database");
+            }
+            catch (TiergateException e)
+            {
+                return output.Failure(e.Code, e.Message);
             }
             catch (Exception e) when (IsSetupFailure(e))
             {
@@ -78,7 +82,7 @@ internal static class AuditCommand
             try
             {
                 var key = TrustedKey(options, result.GetValue(publicKey));
-                var database = TiergateDatabase.Open(options);
+                var database = await TiergateDatabase.OpenExistingAsync(options, ct);
                 long records;
                 await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
                 {
@@ -92,6 +96,10 @@ internal static class AuditCommand
                     : $"Exported {records} audit records to {path}, but the exported chain FAILS verification: {verification.Problem}";
                 output.Success(new { output = path, records, verification = Describe(verification) }, text);
                 return verification.Ok ? 0 : 1;
+            }
+            catch (TiergateException e)
+            {
+                return output.Failure(e.Code, e.Message);
             }
             catch (Exception e) when (IsSetupFailure(e))
             {

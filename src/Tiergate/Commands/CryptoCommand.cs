@@ -34,8 +34,8 @@ internal static class CryptoCommand
             var options = storage(result);
             try
             {
+                var database = await TiergateDatabase.OpenExistingAsync(options, ct);
                 var kek = KeyEncryptionKey.Load(options, result.GetValue(kekFile) ?? options.KekFile);
-                var database = TiergateDatabase.Open(options);
                 await database.MigrateAsync(ct);
                 var ring = await KeyRingStore.OpenAsync(database.CreateContext, kek, TimeProvider.System, ct);
                 var contexts = encryptedContexts?.Invoke(database, ring) ?? database.CreateContext;
@@ -51,6 +51,10 @@ internal static class CryptoCommand
                     columns = rotation.Columns.Select(c => new { table = c.Table, column = c.Column, rows = c.Rows }),
                     reencrypted = rows,
                 }, text);
+            }
+            catch (TiergateException e)
+            {
+                return output.Failure(e.Code, e.Message);
             }
             catch (AuditUnavailableException e)
             {
@@ -69,15 +73,19 @@ internal static class CryptoCommand
             var options = storage(result);
             try
             {
+                var database = await TiergateDatabase.OpenExistingAsync(options, ct);
                 var oldKek = KeyEncryptionKey.Load(options, result.GetValue(kekFile) ?? options.KekFile);
                 var newKek = KeyEncryptionKey.Load(options, result.GetValue(newKekFile), _ => null);
-                var database = TiergateDatabase.Open(options);
                 await database.MigrateAsync(ct);
                 await KeyRingStore.OpenAsync(database.CreateContext, oldKek, TimeProvider.System, ct);
                 var count = await KeyRingStore.RewrapAsync(database.CreateContext, oldKek, newKek, ct);
                 await AuditAsync(database, options, "crypto.rewrap", $"kek:{newKek.Id}", ct);
                 return output.Success(new { rewrapped = count, kek_id = newKek.Id },
                     $"Re-wrapped {count} keys under key-encryption key {newKek.Id}; from now on supply the new key ({KeyEncryptionKey.EnvironmentVariable} or --kek-file).");
+            }
+            catch (TiergateException e)
+            {
+                return output.Failure(e.Code, e.Message);
             }
             catch (AuditUnavailableException e)
             {

@@ -27,10 +27,11 @@ internal static class FilterCommand
         var compression = new Option<CompressionKind>("--compression") { Description = "Output compression for JSONL: zstd (default), gzip, none", DefaultValueFactory = _ => CompressionKind.Zstd };
         var zstdLevel = new Option<int>("--zstd-level") { Description = "zstd level for outputs", DefaultValueFactory = _ => 3 };
         var splitBytes = new Option<long>("--split-bytes") { Description = "Split uncompressed JSONL files larger than this into byte ranges", DefaultValueFactory = _ => 1L << 30 };
+        var maxLineBytes = new Option<long>("--max-line-bytes") { Description = "JSONL lines longer than this are reported (line-too-long) and skipped without being loaded; default 64 MiB, at most 512 MiB", DefaultValueFactory = _ => LineBatchReader.DefaultMaxLineBytes };
         var tagOnly = new Option<bool>("--tag-only") { Description = "Scan and tag only: write the sidecar and report, not the kept/removed documents" };
 
         var command = new Command("filter", "Remove documents carrying hazardous knowledge from a training corpus");
-        foreach (var option in new Option[] { input, output, blocklist, minTerms, classifier, label, threshold, textField, idField, spec, rank, worldSize, threads, compression, zstdLevel, splitBytes, tagOnly })
+        foreach (var option in new Option[] { input, output, blocklist, minTerms, classifier, label, threshold, textField, idField, spec, rank, worldSize, threads, compression, zstdLevel, splitBytes, maxLineBytes, tagOnly })
         {
             command.Options.Add(option);
         }
@@ -55,6 +56,7 @@ internal static class FilterCommand
                 Compression = parse.GetValue(compression),
                 ZstdLevel = parse.GetValue(zstdLevel),
                 SplitBytes = parse.GetValue(splitBytes),
+                MaxLineBytes = parse.GetValue(maxLineBytes),
                 TagOnly = parse.GetValue(tagOnly),
             };
             return FilterCommandRunner.RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);

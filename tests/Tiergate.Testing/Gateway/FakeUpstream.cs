@@ -40,6 +40,34 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>Streams JSON with a space after each colon and comma, as some model servers write it.</summary>
     public bool SpaceAfterColons { get; set; }
 
+    /// <summary>
+    /// The field the answer is returned in, whole and streamed (word by word): <c>content</c> (the default),
+    /// <c>content_part</c>, <c>reasoning_content</c>, <c>reasoning</c>, <c>refusal</c>, <c>tool_arguments</c>,
+    /// <c>tool_name</c>, <c>function_arguments</c>, <c>text</c> (legacy completions), <c>logprob_tokens</c>,
+    /// <c>top_logprobs</c>.
+    /// </summary>
+    public string AnswerField { get; set; } = "content";
+
+    /// <summary>Number of choices: the last one carries <see cref="Answer"/>, the others <see cref="OtherChoiceAnswer"/>.</summary>
+    public int Choices { get; set; } = 1;
+
+    public string OtherChoiceAnswer { get; set; } = "A calm and ordinary reply";
+
+    /// <summary>Streams every choice in one chunk instead of one chunk a choice.</summary>
+    public bool ChoicesInOneChunk { get; set; }
+
+    /// <summary>The model the upstream names in its answers (null: the model it was asked for).</summary>
+    public string? ReportedModel { get; set; }
+
+    /// <summary>When set, every answer and chunk carries this <c>system_fingerprint</c>.</summary>
+    public string? SystemFingerprint { get; set; }
+
+    /// <summary>When set, a non-streamed answer is this body, verbatim (application/json).</summary>
+    public string? RawAnswer { get; set; }
+
+    /// <summary>When set, a streamed answer is this body, verbatim (text/event-stream).</summary>
+    public string? RawStream { get; set; }
+
     public int CancelledRequests => _cancelled;
 
     private int _cancelled;
@@ -74,51 +102,151 @@ public sealed class FakeUpstream : IAsyncDisposable
             return;
         }
 
-        var model = (string)body["model"]!;
+        var model = ReportedModel ?? (string)body["model"]!;
         var words = Answer.Split(' ');
         var usage = new JsonObject { ["prompt_tokens"] = 7, ["completion_tokens"] = words.Length, ["total_tokens"] = 7 + words.Length };
-        if ((bool?)body["stream"] != true)
+        var stream = (bool?)body["stream"] == true;
+        if (!stream && RawAnswer is { } raw)
         {
-            await context.Response.WriteAsJsonAsync(new JsonObject
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(raw, context.RequestAborted);
+            return;
+        }
+
+        if (!stream)
+        {
+            var choices = new JsonArray();
+            for (var c = 0; c < Choices; c++)
+            {
+                var choice = Fill(new JsonObject { ["index"] = c, ["message"] = new JsonObject { ["role"] = "assistant" } }, "message", TextOf(c), 0);
+                choice["finish_reason"] = "stop";
+                choices.Add(choice);
+            }
+
+            await context.Response.WriteAsJsonAsync(Stamp(new JsonObject
             {
                 ["id"] = "chatcmpl-fake",
                 ["object"] = "chat.completion",
                 ["created"] = 1,
                 ["model"] = model,
-                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = Answer }, ["finish_reason"] = "stop" }),
+                ["choices"] = choices,
                 ["usage"] = usage,
-            });
+            }));
             return;
         }
 
         context.Response.ContentType = "text/event-stream";
-        for (var i = 0; i < words.Length; i++)
+        if (RawStream is { } rawStream)
         {
-            var delta = new JsonObject { ["content"] = (i == 0 ? "" : " ") + words[i] };
-            await SendAsync(context, Chunk(model, delta, null));
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(rawStream), context.RequestAborted);
+            return;
+        }
+
+        var longest = Enumerable.Range(0, Choices).Max(c => TextOf(c).Split(' ').Length);
+        for (var i = 0; i < longest; i++)
+        {
+            var entries = new List<JsonObject>();
+            for (var c = 0; c < Choices; c++)
+            {
+                var choiceWords = TextOf(c).Split(' ');
+                if (i < choiceWords.Length)
+                {
+                    entries.Add(Fill(new JsonObject { ["index"] = c, ["delta"] = new JsonObject(), ["finish_reason"] = null }, "delta", (i == 0 ? "" : " ") + choiceWords[i], i));
+                }
+            }
+
+            foreach (var group in ChoicesInOneChunk ? [entries] : entries.Select(e => new List<JsonObject> { e }))
+            {
+                await SendAsync(context, Chunk(model, group));
+            }
+
             if (i == 0 && HoldStreamAfterFirstChunk is { } hold)
             {
                 await hold.Task.WaitAsync(context.RequestAborted);
             }
         }
 
-        await SendAsync(context, Chunk(model, [], "stop"));
+        await SendAsync(context, Chunk(model, [.. Enumerable.Range(0, Choices).Select(c => new JsonObject { ["index"] = c, ["delta"] = new JsonObject(), ["finish_reason"] = "stop" })]));
         if ((bool?)body["stream_options"]?["include_usage"] == true)
         {
-            await SendAsync(context, new JsonObject { ["id"] = "chatcmpl-fake", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = model, ["choices"] = new JsonArray(), ["usage"] = usage }.ToJsonString());
+            await SendAsync(context, Stamp(new JsonObject { ["id"] = "chatcmpl-fake", ["object"] = "chat.completion.chunk", ["created"] = 1, ["model"] = model, ["choices"] = new JsonArray(), ["usage"] = usage }).ToJsonString());
         }
 
         await SendAsync(context, "[DONE]");
     }
 
-    private static string Chunk(string model, JsonObject delta, string? finish) => new JsonObject
+    private string TextOf(int choice) => choice == Choices - 1 ? Answer : OtherChoiceAnswer;
+
+    /// <summary>Puts <paramref name="text"/> into the choice's <see cref="AnswerField"/> (a piece of it when streamed).</summary>
+    private JsonObject Fill(JsonObject choice, string message, string text, int piece)
+    {
+        var target = (JsonObject)choice[message]!;
+        switch (AnswerField)
+        {
+            case "content_part":
+                target["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text });
+                break;
+            case "tool_arguments":
+            case "tool_name":
+                var function = AnswerField == "tool_name" ? new JsonObject { ["name"] = text } : new JsonObject { ["arguments"] = text };
+                if (piece == 0 && AnswerField == "tool_arguments")
+                {
+                    function["name"] = "lookup";
+                }
+
+                var call = new JsonObject { ["index"] = 0, ["function"] = function };
+                if (piece == 0)
+                {
+                    call["id"] = "call_1";
+                    call["type"] = "function";
+                }
+
+                target["tool_calls"] = new JsonArray(call);
+                break;
+            case "function_arguments":
+                target["function_call"] = new JsonObject { ["arguments"] = text };
+                break;
+            case "text":
+                choice.Remove(message);
+                choice["text"] = text;
+                break;
+            case "logprob_tokens":
+                target["content"] = "";
+                choice["logprobs"] = new JsonObject { ["content"] = new JsonArray(new JsonObject { ["token"] = text, ["logprob"] = -0.5, ["top_logprobs"] = new JsonArray() }) };
+                break;
+            case "top_logprobs":
+                target["content"] = "";
+                choice["logprobs"] = new JsonObject
+                {
+                    ["content"] = new JsonArray(new JsonObject { ["token"] = "x", ["logprob"] = -0.5, ["top_logprobs"] = new JsonArray(new JsonObject { ["token"] = text, ["logprob"] = -1.0 }) }),
+                };
+                break;
+            default:
+                target[AnswerField] = text;
+                break;
+        }
+
+        return choice;
+    }
+
+    private JsonObject Stamp(JsonObject answer)
+    {
+        if (SystemFingerprint is { } fingerprint)
+        {
+            answer["system_fingerprint"] = fingerprint;
+        }
+
+        return answer;
+    }
+
+    private string Chunk(string model, List<JsonObject> choices) => Stamp(new JsonObject
     {
         ["id"] = "chatcmpl-fake",
         ["object"] = "chat.completion.chunk",
         ["created"] = 1,
         ["model"] = model,
-        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
-    }.ToJsonString();
+        ["choices"] = new JsonArray([.. choices]),
+    }).ToJsonString();
 
     private async Task SendAsync(HttpContext context, string data)
     {

@@ -58,7 +58,8 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Administration as the CLI does it, against the same database the server reads.</summary>
     public AccountServices Admin { get; }
 
-    public static async Task<GatewayHost> StartAsync(string provider, Func<string, string>? editPolicy = null, IReadOnlyList<string>? trustedProxies = null)
+    /// <param name="time">The server's clock (a FakeTimeProvider to move minutes on); default the system clock.</param>
+    public static async Task<GatewayHost> StartAsync(string provider, Func<string, string>? editPolicy = null, IReadOnlyList<string>? trustedProxies = null, TimeProvider? time = null)
     {
         var upstream = await FakeUpstream.StartAsync();
         var store = await TestStore.CreateAsync(provider);
@@ -70,7 +71,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
         var events = new RecordedEvents();
         var app = await TiergateServer.BuildAsync(
-            new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]) { TrustedProxies = trustedProxies ?? [] },
+            new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]) { TrustedProxies = trustedProxies ?? [], Time = time ?? TimeProvider.System },
             services => services.AddSingleton<IUsageEventSubscriber>(events));
         await app.StartAsync();
         var signer = AuditSigningKey.LoadOrCreate(store.Options);
@@ -116,6 +117,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>A key that satisfies every tier's practices in the default policy: loopback allowlist, 7-day expiry.</summary>
     public async Task<string> GoodKeyAsync(string email) =>
         (await Admin.Keys.CreateAsync(email, 7, ["127.0.0.0/8", "::1"], "test")).Key;
+
+    /// <summary>Stops the server as a shutdown does (hosted services stopped), keeping the database for inspection.</summary>
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -100,6 +100,8 @@ public sealed class CliTests
     [InlineData("invalid_argument", "keys", "create", "--user", "known@example.org", "--expires-days", "0")]
     [InlineData("invalid_argument", "users", "add", "--email", "not-an-email")]
     [InlineData("user_exists", "users", "add", "--email", "KNOWN@example.org")]
+    [InlineData("user_exists", "users", "add", "--email", " ｋｎｏｗｎ@ＥＸＡＭＰＬＥ.org. ")]
+    [InlineData("invalid_argument", "users", "add", "--email", "kn\u200Bown@example.org")]
     [InlineData("unknown_key", "keys", "revoke", "--id", "AAAAAAAAAAAA")]
     [InlineData("grant_not_found", "grants", "revoke", "--user", "known@example.org", "--tier", "safety-research")]
     public async Task AdminVerbs_BadInput_ExitNonZeroWithStableCodeAndChangeNothing(string code, params string[] args)
@@ -114,6 +116,76 @@ public sealed class CliTests
         Assert.Equal(1, exit);
         Assert.Equal(code, (string?)json["error"]?["code"]);
         Assert.Equal(before.Json.ToJsonString(), after.Json.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("keys", "list", "--user", "ada@example.org")]
+    [InlineData("keys", "create", "--user", "ada@example.org")]
+    [InlineData("keys", "revoke", "--id", "AAAAAAAAAAAA")]
+    [InlineData("grants", "add", "--user", "ada@example.org", "--tier", "general")]
+    [InlineData("grants", "revoke", "--user", "ada@example.org", "--tier", "general")]
+    [InlineData("audit", "verify", "--public-key", "{pub}")]
+    [InlineData("audit", "export", "--output", "{out}", "--public-key", "{pub}")]
+    [InlineData("crypto", "rotate")]
+    [InlineData("crypto", "rewrap", "--new-kek-file", "{out}")]
+    [InlineData("users", "reindex")]
+    public async Task VerbOnExistingData_DataDirectoryMissing_FailsDatabaseNotFoundAndCreatesNothing(params string[] args)
+    {
+        var seeded = TiergateCli.InTempDirectory();
+        Assert.Equal(0, (await seeded.JsonAsync("users", "add", "--email", "seed@example.org")).Exit);
+        var elsewhere = Path.Combine(Path.GetTempPath(), "tiergate-cli-tests", Guid.NewGuid().ToString("N"));
+        var filled = args.Select(a => a.Replace("{pub}", Path.Combine(seeded.DataDirectory, "audit-signing.pub"), StringComparison.Ordinal)
+            .Replace("{out}", Path.Combine(elsewhere, "file"), StringComparison.Ordinal)).ToArray();
+        var cli = TiergateCli.InTempDirectory();
+
+        var (exit, json) = await cli.JsonAsync(filled);
+        var (textExit, _, stderr) = await cli.RunAsync(filled);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("database_not_found", (string?)json["error"]?["code"]);
+        Assert.Equal(1, textExit);
+        Assert.Contains("TG2020", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cli.DataDirectory), "the missing data directory was created");
+        Assert.False(Directory.Exists(elsewhere), "an output file was created");
+    }
+
+    [Fact]
+    public async Task UsersReindex_RowFromBeforeNormalisation_ReportsCollisionKeepsBothAndExits0()
+    {
+        var cli = TiergateCli.InTempDirectory();
+        var (_, ada) = await cli.JsonAsync("users", "add", "--email", "ada@example.org");
+        var legacyId = await InsertLegacyUserAsync(cli.DataDirectory, "ａｄａ@example.org");
+
+        var (exit, json) = await cli.JsonAsync("users", "reindex");
+        var (textExit, stdout, _) = await cli.RunAsync("users", "reindex");
+        var (_, again) = await cli.JsonAsync("users", "add", "--email", "ＡＤＡ@example.org.");
+
+        Assert.Equal((0, 0), (exit, textExit));
+        Assert.Equal(2, (int)json["checked"]!);
+        var collision = Assert.Single(json["collisions"]!.AsArray())!;
+        Assert.Equal("ada@example.org", (string?)collision["email"]);
+        Assert.Equal((long)ada["id"]!, (long)collision["kept_user_id"]!);
+        Assert.Equal([(long)ada["id"]!, legacyId], collision["user_ids"]!.AsArray().Select(n => (long)n!).Order());
+        Assert.Contains("COLLISION ada@example.org", stdout, StringComparison.Ordinal);
+        Assert.Equal("user_exists", (string?)again["error"]?["code"]);
+    }
+
+    /// <summary>A user row as the previous release wrote it (address lowercased and trimmed only), straight into the CLI's database.</summary>
+    private static async Task<long> InsertLegacyUserAsync(string dataDirectory, string legacyEmail)
+    {
+        var database = Storage.TiergateDatabase.Open(new Storage.StorageOptions(dataDirectory));
+        await database.MigrateAsync();
+        await using var db = database.CreateContext();
+        var user = new Storage.Entities.UserEntity
+        {
+            Email = legacyEmail,
+            EmailIndex = database.KeyRing!.BlindIndex(legacyEmail, Storage.TiergateDbContext.EmailPurpose),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return user.Id;
     }
 
     [Fact]

@@ -7,4 +7,11 @@ public interface IUserAdministration
 {
     /// <summary>Adds a user and grants every tier marked <c>auto_grant</c> (audited as <c>user.create</c>).</summary>
     Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Recomputes every user's blind index over the normalised email (<see cref="EmailAddress"/>), after an
+    /// upgrade that changed the normalisation. Users whose addresses now coincide are reported, never merged
+    /// (audited as <c>user.reindex</c>). Idempotent: a second run changes nothing.
+    /// </summary>
+    Task<EmailReindexResult> ReindexEmailsAsync(string actor, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
@@ -37,5 +38,74 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
             ["auto_grants"] = string.Join(',', grants.Select(g => g.Tier)),
         }), cancellationToken);
         return UserView.From(user, grants.Select(g => GrantView.From(g, normalised)).ToList());
+    }
+
+    public async Task<EmailReindexResult> ReindexEmailsAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        EmailReindexResult result;
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var users = await db.Users.OrderBy(u => u.Id).ToListAsync(cancellationToken);
+            var byIndex = new Dictionary<string, List<(UserEntity User, string Email)>>(StringComparer.Ordinal);
+            var invalid = new List<long>();
+            foreach (var user in users)
+            {
+                if (EmailAddress.TryNormalise(user.Email) is not { } normalised)
+                {
+                    invalid.Add(user.Id);
+                    continue;
+                }
+
+                var index = _directory.EmailIndex(normalised);
+                if (!byIndex.TryGetValue(index, out var holders))
+                {
+                    byIndex[index] = holders = [];
+                }
+
+                holders.Add((user, normalised));
+            }
+
+            var reindexed = 0;
+            var collisions = new List<EmailCollision>();
+            foreach (var (index, holders) in byIndex)
+            {
+                // The user already holding the index keeps it (it can only be one of these: the normaliser is
+                // idempotent); otherwise the oldest account. The others are left exactly as they were.
+                var (kept, email) = holders.FirstOrDefault(h => h.User.EmailIndex == index) is { User: not null } holder ? holder : holders[0];
+                if (kept.EmailIndex != index || kept.Email != email)
+                {
+                    kept.EmailIndex = index;
+                    kept.Email = email;
+                    reindexed++;
+                }
+
+                if (holders.Count > 1)
+                {
+                    collisions.Add(new EmailCollision(email, kept.Id, holders.Select(h => h.User.Id).ToList()));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            result = new EmailReindexResult(users.Count, reindexed, collisions, invalid);
+        }
+
+        // After the commit: on SQLite the audit log needs the write lock this transaction held.
+        await audit.AppendAsync(new AuditEvent("user.reindex", actor, null, result.Collisions.Count == 0 && result.Invalid.Count == 0 ? "ok" : "needs_review", new Dictionary<string, string>
+        {
+            ["checked"] = result.Checked.ToString(CultureInfo.InvariantCulture),
+            ["reindexed"] = result.Reindexed.ToString(CultureInfo.InvariantCulture),
+            ["collisions"] = Truncated(result.Collisions.Select(c => string.Join('+', c.UserIds.Select(id => $"user:{id}")))),
+            ["invalid"] = Truncated(result.Invalid.Select(id => $"user:{id}")),
+        }), cancellationToken);
+        return result;
+    }
+
+    /// <summary>User ids only (no addresses in the audit log), bounded to fit an audit record.</summary>
+    private static string Truncated(IEnumerable<string> items)
+    {
+        var text = string.Join(',', items);
+        return text.Length <= 2000 ? text : text[..2000] + ",…";
     }
 }
