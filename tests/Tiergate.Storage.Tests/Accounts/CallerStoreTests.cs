@@ -11,4 +11,13 @@ public sealed class SqliteCallerStoreTests : CallerStoreContract
     protected override string Backend => TestStore.Sqlite;
 
     protected override ICallerStore Create(TiergateDatabase database) => new CallerStore(database);
+
+    /// <summary>The inherited tests run on the provider this class names, not on a fallback.</summary>
+    [Fact]
+    public async Task Backend_IsSqlite()
+    {
+        await using var store = await TestStore.CreateAsync(Backend);
+
+        Assert.False(store.Options.UsesPostgres);
+    }
 }

@@ -11,4 +11,13 @@ public sealed class PostgresCallerStoreTests : CallerStoreContract
     protected override string Backend => TestStore.Postgres;
 
     protected override ICallerStore Create(TiergateDatabase database) => new CallerStore(database);
+
+    /// <summary>The inherited tests run on the provider this class names, not on a fallback.</summary>
+    [Fact]
+    public async Task Backend_IsPostgres()
+    {
+        await using var store = await TestStore.CreateAsync(Backend);
+
+        Assert.True(store.Options.UsesPostgres);
+    }
 }
