@@ -175,12 +175,6 @@ public sealed class ChatCompletionsEndpoint(
         }
     }
 
-    /// <summary>A name that looks like a variant's is quoted back; any other text is not echoed (it may be a prompt, or markup).</summary>
-    private static string Quoted(string? variant) =>
-        variant is { Length: > 0 and <= 64 } && variant.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/')
-            ? $"'{variant}' "
-            : "";
-
     private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
         // Only a configured variant's name is recorded: any other 'model' is client text (100,000 chars, a
@@ -199,7 +193,8 @@ public sealed class ChatCompletionsEndpoint(
         {
             // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier
             // is not held, so names cannot be enumerated; the audit record and the event keep the true reason.
-            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model {Quoted(variant)}does not exist or you do not have access to it.", param: "model");
+            var quoted = EchoableName.Of(variant) is { } name ? $"'{name}' " : "";
+            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model {quoted}does not exist or you do not have access to it.", param: "model");
             return;
         }
 

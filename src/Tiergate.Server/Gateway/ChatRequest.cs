@@ -68,7 +68,7 @@ public sealed class ChatRequest : IDisposable
             if (!variant.Upstream.PassesThrough(name))
             {
                 // A name is echoed only when it looks like one: any other text may be a prompt.
-                var echo = PromptText.Printable(name);
+                var echo = EchoableName.Of(name);
                 throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: {(echo is null ? "a parameter" : $"'{echo}'")} outside the Chat Completions API, which the model '{variant.Name}' does not accept.", echo);
             }
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Core.Protocol;
+using Tiergate.Server.Gateway;
 
 namespace Tiergate.Server.Screening;
 
@@ -213,7 +214,7 @@ public sealed class PromptText
             }
             else
             {
-                var param = Printable(field.Name) is { } name ? $"messages[{index}].{name}" : $"messages[{index}]";
+                var param = EchoableName.Of(field.Name) is { } name ? $"messages[{index}].{name}" : $"messages[{index}]";
                 throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: {param} has a field outside the Chat Completions API.", param);
             }
         }
@@ -266,7 +267,7 @@ public sealed class PromptText
         }
         else if (!type.ValueEquals("text"u8) && !type.ValueEquals("refusal"u8))
         {
-            var echo = Printable(type.GetString()!) is { } name ? $"'{name}' " : "";
+            var echo = EchoableName.Of(type.GetString()) is { } name ? $"'{name}' " : "";
             throw new TiergateException(ErrorCodes.UnsupportedParameter, $"Unsupported parameter: content part type {echo}is not one of text, refusal, image_url, input_audio, file.", $"messages[{index}].content[{at}].type");
         }
 
@@ -365,10 +366,6 @@ public sealed class PromptText
         (JsonKinds.String, "a string"), (JsonKinds.Number, "a number"), (JsonKinds.Integer, "an integer"), (JsonKinds.Boolean, "true or false"),
         (JsonKinds.Object, "an object"), (JsonKinds.Array, "an array"), (JsonKinds.Null, "null"),
     ];
-
-    /// <summary>The name when it looks like a parameter's (letters, digits, <c>_ - .</c>, at most 64), else null: errors echo only such names, never text that may be a prompt.</summary>
-    internal static string? Printable(string name) =>
-        name is { Length: > 0 and <= 64 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? name : null;
 
     private static TiergateException Invalid(string message, string param) => new(ErrorCodes.InvalidRequest, message, param);
 }
