@@ -33,6 +33,7 @@ public sealed class ScreenshotTests(BrowserFixture browser, ITestOutputHelper ou
         await using var site = await TestSite.StartAsync(TestPageEndpoints.Map);
         await Page.GotoAsync(site.Url("/test/form.html"));
         var stem = Path.Combine(FailureFolder, Screenshots.SafeName($"{nameof(ScreenshotTests)}-{nameof(CaptureOnFailureAsync_JourneyThrows_ScreenshotAndHtmlSavedAndFailureKept)}") + "-0");
+        Directory.CreateDirectory(FailureFolder);
         File.Delete(stem + ".png");
         File.Delete(stem + ".html");
 
