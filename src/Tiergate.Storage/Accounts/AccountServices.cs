@@ -16,5 +16,5 @@ public sealed record AccountServices(IUserAdministration Users, IGrantAdministra
     public static AccountServices Create(TiergateDatabase database, PolicyDocument policy, ApiKeyHasher hasher, IAuditLog audit, TimeProvider time) => new(
         new UserAdministration(database, policy, audit, time),
         new GrantAdministration(database, policy, audit, time),
-        new KeyAdministration(database, hasher, audit, time));
+        new KeyAdministration(database, policy, hasher, audit, time));
 }
