@@ -53,6 +53,25 @@ public abstract class CallerStoreContract
     }
 
     [Fact]
+    public async Task Find_ScopedKey_CarriesItsTiersAndReachesOnlyThem()
+    {
+        await using var world = await World.CreateAsync(Backend);
+        await world.Admin.Users.AddAsync("cy@example.org", null, null, IdentityLevel.Verified, "test");
+        await world.Admin.Grants.AddAsync("cy@example.org", "safety-research", 30, "test");
+        var scoped = await world.Admin.Keys.CreateAsync("cy@example.org", 7, ["203.0.113.0/24"], ["safety-research"], "test");
+        var unscoped = await world.Admin.Keys.CreateAsync("cy@example.org", 7, ["203.0.113.0/24"], "test");
+        var store = Create(world.Store.Database);
+
+        var scopedCaller = (await store.FindAsync(scoped.Id, null, CancellationToken.None))!.Value.Caller;
+        var unscopedCaller = (await store.FindAsync(unscoped.Id, null, CancellationToken.None))!.Value.Caller;
+
+        Assert.Equal(["safety-research"], scopedCaller.Key.Tiers);
+        Assert.False(scopedCaller.Key.Reaches("general"));
+        Assert.Empty(unscopedCaller.Key.Tiers);
+        Assert.True(unscopedCaller.Key.Reaches("general"));
+    }
+
+    [Fact]
     public async Task Find_AfterRevocations_SeesThemOnTheNextRead()
     {
         await using var world = await World.CreateAsync(Backend);
