@@ -1,3 +1,4 @@
+using Tiergate.Testing.Notifications;
 using System.Net;
 using System.Security.Cryptography;
 using Tiergate.Core.Access;
@@ -140,7 +141,7 @@ public abstract class CallerStoreContract
             var signer = AuditFixture.NewSigningKey();
             var audit = new AuditLog(store.Database, signer, TimeProvider.System);
             var hasher = new ApiKeyHasher(RandomNumberGenerator.GetBytes(ApiKeyHasher.PepperLength));
-            return new World(store, audit, signer, hasher, AccountServices.Create(store.Database, policy, hasher, audit, TimeProvider.System));
+            return new World(store, audit, signer, hasher, AccountServices.Create(store.Database, policy, hasher, audit, new RecordingUserNotifier(), TimeProvider.System));
         }
 
         public async ValueTask DisposeAsync()
