@@ -66,6 +66,7 @@ public abstract class TiergateDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<UserEntity>().WithMany().HasForeignKey(k => k.UserId);
         });
 
+        Vetting.VettingModel.Configure(modelBuilder, KeyRing);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TiergateDbContext).Assembly);
     }
 }

@@ -59,7 +59,7 @@ public static class AccessEvaluator
         var anyCandidate = false;
         foreach (var tier in policy.Tiers)
         {
-            if ((requestedTier is not null && tier.Name != requestedTier) || !Holds(caller, tier.Name, now) || !tier.Variants.Contains(variant, StringComparer.Ordinal))
+            if ((requestedTier is not null && tier.Name != requestedTier) || !caller.Key.Reaches(tier.Name) || !Holds(caller, tier.Name, now) || !tier.Variants.Contains(variant, StringComparer.Ordinal))
             {
                 continue;
             }
@@ -98,9 +98,10 @@ public static class AccessEvaluator
     }
 
     private static IEnumerable<TierConfig> HeldTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now) =>
-        policy.Tiers.Where(t => Holds(caller, t.Name, now));
+        policy.Tiers.Where(t => caller.Key.Reaches(t.Name) && Holds(caller, t.Name, now));
 
-    private static AccessDecision? UnmetRequirement(TierConfig tier, CallerContext caller)
+    /// <summary>The first of the tier's requirements (identity, then practices) the caller's key and owner do not meet; null when all are met. Also checked when a key is created.</summary>
+    public static AccessDecision? UnmetRequirement(TierConfig tier, CallerContext caller)
     {
         if (caller.User.Identity < tier.Identity)
         {

@@ -15,4 +15,8 @@ public sealed record TierConfig(
     bool AutoGrant,
     TierLimits Limits,
     MonitoringConfig Monitoring,
-    SafeguardProfile Safeguards);
+    SafeguardProfile Safeguards)
+{
+    /// <summary>How applications for this tier are reviewed (<c>review: { approvals: N }</c>).</summary>
+    public ReviewSettings Review { get; init; } = ReviewSettings.Default;
+}

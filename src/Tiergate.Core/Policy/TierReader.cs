@@ -61,8 +61,12 @@ internal static class TierReader
         m.RejectUnknownKeys();
         var safeguards = SafeguardProfileReader.Read(f);
 
+        var r = f.Nested("review");
+        var review = new ReviewSettings(r.Int("approvals", 1, ReviewSettings.MaxApprovals) ?? 1);
+        r.RejectUnknownKeys();
+
         return name is null || policy is null
             ? null
-            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards);
+            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review };
     }
 }

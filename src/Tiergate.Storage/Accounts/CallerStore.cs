@@ -22,7 +22,7 @@ public sealed class CallerStore(TiergateDatabase database) : ICallerStore, IAsyn
     // SQLite took its locks and refilled its page cache twice. One row per live grant, or one row
     // with NULL grant columns when there is none.
     private const string Sql = """
-        SELECT k."Hash", k."UserId", k."CreatedAt", k."ExpiresAt", k."RevokedAt", k."AllowedNetworks",
+        SELECT k."Hash", k."UserId", k."CreatedAt", k."ExpiresAt", k."RevokedAt", k."AllowedNetworks", k."Tiers",
                u."IdentityLevel", u."MfaEnrolled", u."DisabledAt",
                g."Tier", g."GrantedAt", g."ExpiresAt"
         FROM api_keys k
@@ -96,15 +96,18 @@ public sealed class CallerStore(TiergateDatabase database) : ICallerStore, IAsyn
 
         var hash = (byte[])reader.GetValue(0);
         var userId = reader.GetInt64(1);
-        var key = new KeyFacts(keyId, userId, Instant(reader, 2)!.Value, Instant(reader, 3), Instant(reader, 4), Networks.Parse(reader.GetString(5)));
-        var user = new UserFacts(userId, (IdentityLevel)reader.GetInt32(6), reader.GetBoolean(7), !reader.IsDBNull(8));
+        var key = new KeyFacts(keyId, userId, Instant(reader, 2)!.Value, Instant(reader, 3), Instant(reader, 4), Networks.Parse(reader.GetString(5)))
+        {
+            Tiers = KeyTiers.Parse(reader.GetString(6)),
+        };
+        var user = new UserFacts(userId, (IdentityLevel)reader.GetInt32(7), reader.GetBoolean(8), !reader.IsDBNull(9));
 
         var grants = new List<GrantFacts>();
         do
         {
-            if (!reader.IsDBNull(9))
+            if (!reader.IsDBNull(10))
             {
-                grants.Add(new GrantFacts(reader.GetString(9), Instant(reader, 10)!.Value, Instant(reader, 11), null));
+                grants.Add(new GrantFacts(reader.GetString(10), Instant(reader, 11)!.Value, Instant(reader, 12), null));
             }
         }
         while (await reader.ReadAsync(cancellationToken));

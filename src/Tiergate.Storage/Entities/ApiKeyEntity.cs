@@ -18,4 +18,7 @@ public sealed class ApiKeyEntity
 
     /// <summary>Space-separated CIDR blocks; empty when the key may be used from anywhere.</summary>
     public string AllowedNetworks { get; set; } = "";
+
+    /// <summary>Space-separated tier names the key is scoped to; empty when it reaches every tier its owner holds.</summary>
+    public string Tiers { get; set; } = "";
 }

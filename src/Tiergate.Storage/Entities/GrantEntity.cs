@@ -16,4 +16,7 @@ public sealed class GrantEntity
 
     /// <summary>Who granted it: an admin, the CLI, or <c>auto</c> for tiers given to every user.</summary>
     public required string GrantedBy { get; set; }
+
+    /// <summary>When the holder was told the grant expires soon; null until then (so each grant is reminded once).</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
 }

@@ -20,6 +20,9 @@ public sealed class UserEntity
 
     public bool MfaEnrolled { get; set; }
 
+    /// <summary>A <see cref="Tiergate.Core.Vetting.UserRole"/>: applicant (0, the default), reviewer, admin.</summary>
+    public int Role { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DisabledAt { get; set; }

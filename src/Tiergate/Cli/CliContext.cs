@@ -22,7 +22,7 @@ internal sealed class CliContext : IAsyncDisposable
         _signer = AuditSigningKey.LoadOrCreate(storage);
         _audit = new AuditLog(database, _signer, TimeProvider.System);
         var hasher = new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, storage));
-        Accounts = AccountServices.Create(database, policy, hasher, _audit, TimeProvider.System);
+        Accounts = AccountServices.Create(database, policy, hasher, _audit, new SilentUserNotifier(), TimeProvider.System);
     }
 
     public PolicyDocument Policy { get; }

@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Text;
 using Tiergate.Cli;
 using Tiergate.Core.Policy;
+using Tiergate.Core.Vetting;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate users add|reindex</c>.</summary>
+/// <summary><c>tiergate users add|role|verify|reindex</c>.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -19,15 +20,44 @@ internal static class UsersCommand
             DefaultValueFactory = _ => "email",
         };
         identity.AcceptOnlyFromAmong("email", "verified", "affiliated");
+        var role = new Option<string>("--role")
+        {
+            Description = "What the user may do: applicant (default), reviewer or admin.",
+            DefaultValueFactory = _ => "applicant",
+        };
+        role.AcceptOnlyFromAmong("applicant", "reviewer", "admin");
 
-        var add = new Command("add", "Add a user; tiers marked auto_grant are granted at once.") { email, name, org, identity };
+        var add = new Command("add", "Add a user; tiers marked auto_grant are granted at once.") { email, name, org, identity, role };
         add.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
         {
             var level = Enum.Parse<IdentityLevel>(result.GetValue(identity)!, ignoreCase: true);
-            var user = await cli.Accounts.Users.AddAsync(result.GetValue(email)!, result.GetValue(name), result.GetValue(org), level, CliContext.Actor, ct);
+            var userRole = ParseRole(result.GetValue(role));
+            var user = await cli.Accounts.Users.AddAsync(result.GetValue(email)!, result.GetValue(name), result.GetValue(org), level, userRole, CliContext.Actor, ct);
             var grants = user.Grants.Count == 0 ? "no tiers" : string.Join(", ", user.Grants.Select(g => g.Tier));
-            return output.Success(user, $"Added user {user.Email} (id {user.Id}, identity {user.Identity}); granted: {grants}.");
+            return output.Success(user, $"Added user {user.Email} (id {user.Id}, identity {user.Identity}, role {user.Role}); granted: {grants}.");
         }, ct, createDatabase: true));
+
+        var who = new Option<string>("--user") { Description = "The user's email.", Required = true };
+        var newRole = new Option<string>("--role") { Description = "applicant, reviewer or admin.", Required = true };
+        newRole.AcceptOnlyFromAmong("applicant", "reviewer", "admin");
+        var setRole = new Command("role", "Change a user's role.") { who, newRole };
+        setRole.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
+        {
+            var r = ParseRole(result.GetValue(newRole));
+            var user = await cli.Accounts.Users.SetRoleAsync(result.GetValue(who)!, r, CliContext.Actor, ct);
+            return output.Success(user, $"{user.Email} is now {user.Role}.");
+        }, ct));
+
+        var level = new Option<string>("--level") { Description = "The identity level the check established: verified or affiliated.", Required = true };
+        level.AcceptOnlyFromAmong("verified", "affiliated");
+        var evidence = new Option<string>("--evidence") { Description = "What was checked (kept encrypted; at most 2000 characters).", Required = true };
+        var verify = new Command("verify", "Record an operator's identity check and set the user's identity level.") { who, level, evidence };
+        verify.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
+        {
+            var l = Enum.Parse<IdentityLevel>(result.GetValue(level)!, ignoreCase: true);
+            var user = await cli.Accounts.Users.RecordIdentityCheckAsync(result.GetValue(who)!, l, "operator", result.GetValue(evidence)!, CliContext.Actor, ct);
+            return output.Success(user, $"Recorded an identity check: {user.Email} is now {user.Identity}.");
+        }, ct));
 
         var reindex = new Command(
             "reindex",
@@ -57,6 +87,10 @@ internal static class UsersCommand
                 text.ToString());
         }, ct));
 
-        return new Command("users", "Manage users.") { add, reindex };
+        return new Command("users", "Manage users.") { add, setRole, verify, reindex };
     }
+
+    // The option accepts only the three names, so a failure here is a bug, not a user's mistake.
+    private static UserRole ParseRole(string? text) =>
+        VettingNames.TryParseRole(text, out var role) ? role : throw new InvalidOperationException($"Unexpected role '{text}'.");
 }

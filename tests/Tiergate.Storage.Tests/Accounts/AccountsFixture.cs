@@ -1,3 +1,4 @@
+using Tiergate.Testing.Notifications;
 using Microsoft.Extensions.Time.Testing;
 using Tiergate.Core.Keys;
 using Tiergate.Core.Policy;
@@ -6,7 +7,7 @@ using Tiergate.Testing.Storage;
 
 namespace Tiergate.Storage.Tests.Accounts;
 
-/// <summary>A fresh SQLite store with a two-tier policy (general: automatic; research: verified identity, 90 days) and the account administrations on it.</summary>
+/// <summary>A fresh SQLite store with a two-tier policy (general: automatic; research: verified identity, 90 days, two approvals) and the account administrations on it.</summary>
 public sealed class AccountsFixture : IAsyncDisposable
 {
     public const string Actor = "cli:tester";
@@ -16,14 +17,15 @@ public sealed class AccountsFixture : IAsyncDisposable
           - name: standard
             upstream: { base_url: "http://localhost:8000/v1", model: m }
         policies:
-          - { id: aup, version: "1", prohibited: [harm], threat_model: t, rationale: r }
+          - { id: aup, version: "1", permitted: [research], prohibited: [harm], threat_model: t, rationale: r }
         tiers:
           - { name: general, variants: [standard], policy: aup, identity: email, auto_grant: true }
-          - { name: research, variants: [standard], policy: aup, identity: verified, grant_days: 90 }
+          - { name: research, variants: [standard], policy: aup, identity: verified, grant_days: 90, review: { approvals: 2 } }
         """;
 
-    private AccountsFixture(TestStore store, AccountServices accounts, RecordingAuditLog audit, FakeTimeProvider time)
+    private AccountsFixture(TestStore store, AccountServices accounts, RecordingAuditLog audit, FakeTimeProvider time, RecordingUserNotifier notifier)
     {
+        Notifier = notifier;
         Store = store;
         Accounts = accounts;
         Audit = audit;
@@ -38,6 +40,8 @@ public sealed class AccountsFixture : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public RecordingUserNotifier Notifier { get; }
+
     public static async Task<AccountsFixture> CreateAsync()
     {
         var loaded = PolicyLoader.Load(Policy);
@@ -46,7 +50,8 @@ public sealed class AccountsFixture : IAsyncDisposable
         var audit = new RecordingAuditLog();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
         var hasher = new ApiKeyHasher(new byte[ApiKeyHasher.PepperLength]);
-        return new AccountsFixture(store, AccountServices.Create(store.Database, loaded.Policy!, hasher, audit, time), audit, time);
+        var notifier = new RecordingUserNotifier();
+        return new AccountsFixture(store, AccountServices.Create(store.Database, loaded.Policy!, hasher, audit, notifier, time), audit, time, notifier);
     }
 
     public ValueTask DisposeAsync() => Store.DisposeAsync();

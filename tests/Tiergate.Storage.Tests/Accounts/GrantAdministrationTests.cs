@@ -35,7 +35,7 @@ public sealed class GrantAdministrationTests
         Assert.Equal(grant.Id, Assert.Single(revoked).Id);
         var (created, revokedEvent) = (f.Audit.Events[^2], f.Audit.Events[^1]);
         Assert.Equal(("grant.create", $"user:{user.Id}", "ok"), (created.Action, created.Subject, created.Outcome));
-        Assert.Equal(new Dictionary<string, string> { ["tier"] = "research", ["grant"] = grant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["expires_at"] = grant.ExpiresAt!.Value.ToString("O") }, created.Details);
+        Assert.Equal(new Dictionary<string, string> { ["tier"] = "research", ["grant"] = grant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["expires_at"] = grant.ExpiresAt!.Value.ToString("O"), ["via"] = "override" }, created.Details);
         Assert.Equal(("grant.revoke", $"user:{user.Id}", "ok"), (revokedEvent.Action, revokedEvent.Subject, revokedEvent.Outcome));
         Assert.Equal(new Dictionary<string, string> { ["tier"] = "research" }, revokedEvent.Details);
     }

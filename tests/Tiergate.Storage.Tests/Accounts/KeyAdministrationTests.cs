@@ -23,7 +23,7 @@ public sealed class KeyAdministrationTests
         Assert.All(f.Audit.Events, e => Assert.Equal(AccountsFixture.Actor, e.Actor));
         var create = f.Audit.Events[1];
         Assert.Equal($"key:{created.Id}", create.Subject);
-        Assert.Equal(new Dictionary<string, string> { ["user"] = $"user:{user.Id}", ["expires_at"] = f.Time.GetUtcNow().AddDays(30).ToString("O"), ["allowed_networks"] = "192.0.2.1/32 10.0.0.0/8" }, create.Details);
+        Assert.Equal(new Dictionary<string, string> { ["user"] = $"user:{user.Id}", ["expires_at"] = f.Time.GetUtcNow().AddDays(30).ToString("O"), ["allowed_networks"] = "192.0.2.1/32 10.0.0.0/8", ["tiers"] = "all held" }, create.Details);
         Assert.Equal($"user:{user.Id}", f.Audit.Events[2].Subject);
         Assert.Equal(new Dictionary<string, string> { ["user"] = $"user:{user.Id}" }, f.Audit.Events[3].Details);
     }

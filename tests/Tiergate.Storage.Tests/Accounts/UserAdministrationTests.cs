@@ -18,7 +18,7 @@ public sealed class UserAdministrationTests
         Assert.Equal(["general"], user.Grants.Select(g => g.Tier));
         var audited = Assert.Single(f.Audit.Events);
         Assert.Equal(("user.create", AccountsFixture.Actor, $"user:{user.Id}", "ok"), (audited.Action, audited.Actor, audited.Subject, audited.Outcome));
-        Assert.Equal(new Dictionary<string, string> { ["identity"] = "verified", ["auto_grants"] = "general" }, audited.Details);
+        Assert.Equal(new Dictionary<string, string> { ["identity"] = "verified", ["auto_grants"] = "general", ["role"] = "applicant" }, audited.Details);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Tiergate.Testing.Notifications;
 using System.Net;
 using System.Security.Cryptography;
 using Tiergate.Core.Access;
@@ -50,6 +51,25 @@ public abstract class CallerStoreContract
         Assert.Single(caller.Key.AllowedNetworks);
         Assert.Equal(["general", "safety-research"], caller.Grants.Select(g => g.Tier).Order());
         Assert.Equal(client, caller.ClientAddress);
+    }
+
+    [Fact]
+    public async Task Find_ScopedKey_CarriesItsTiersAndReachesOnlyThem()
+    {
+        await using var world = await World.CreateAsync(Backend);
+        await world.Admin.Users.AddAsync("cy@example.org", null, null, IdentityLevel.Verified, "test");
+        await world.Admin.Grants.AddAsync("cy@example.org", "safety-research", 30, "test");
+        var scoped = await world.Admin.Keys.CreateAsync("cy@example.org", 7, ["203.0.113.0/24"], ["safety-research"], "test");
+        var unscoped = await world.Admin.Keys.CreateAsync("cy@example.org", 7, ["203.0.113.0/24"], "test");
+        var store = Create(world.Store.Database);
+
+        var scopedCaller = (await store.FindAsync(scoped.Id, null, CancellationToken.None))!.Value.Caller;
+        var unscopedCaller = (await store.FindAsync(unscoped.Id, null, CancellationToken.None))!.Value.Caller;
+
+        Assert.Equal(["safety-research"], scopedCaller.Key.Tiers);
+        Assert.False(scopedCaller.Key.Reaches("general"));
+        Assert.Empty(unscopedCaller.Key.Tiers);
+        Assert.True(unscopedCaller.Key.Reaches("general"));
     }
 
     [Fact]
@@ -121,7 +141,7 @@ public abstract class CallerStoreContract
             var signer = AuditFixture.NewSigningKey();
             var audit = new AuditLog(store.Database, signer, TimeProvider.System);
             var hasher = new ApiKeyHasher(RandomNumberGenerator.GetBytes(ApiKeyHasher.PepperLength));
-            return new World(store, audit, signer, hasher, AccountServices.Create(store.Database, policy, hasher, audit, TimeProvider.System));
+            return new World(store, audit, signer, hasher, AccountServices.Create(store.Database, policy, hasher, audit, new RecordingUserNotifier(), TimeProvider.System));
         }
 
         public async ValueTask DisposeAsync()

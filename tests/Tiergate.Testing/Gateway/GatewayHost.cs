@@ -55,6 +55,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public ApiKeyHasher Hasher { get; }
 
+    /// <summary>The messages account and application changes sent to users.</summary>
+    public Tiergate.Testing.Notifications.RecordingUserNotifier Notifier { get; } = new();
+
     /// <summary>Administration as the CLI does it, against the same database the server reads.</summary>
     public AccountServices Admin { get; }
 
@@ -96,7 +99,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public const string UpstreamCredential = "sk-upstream-credential-never-shown";
 
     /// <summary>Administration whose clock is <paramref name="time"/>: creates keys that are already expired, for instance.</summary>
-    public AccountServices AdminAt(TimeProvider time) => AccountServices.Create(Store.Database, Policy, Hasher, _adminAudit, time);
+    public AccountServices AdminAt(TimeProvider time) => AccountServices.Create(Store.Database, Policy, Hasher, _adminAudit, Notifier, time);
 
     public HttpClient Client(string? key = null)
     {

@@ -104,7 +104,7 @@ public sealed class StreamingTests
         var address = app.Urls.First();
         var hasher = new Core.Keys.ApiKeyHasher(Storage.Secrets.ServerSecret.LoadOrCreate(Storage.Secrets.SecretSource.Pepper, store.Options));
         var audit = app.Services.GetService(typeof(Core.Audit.IAuditLog)) as Core.Audit.IAuditLog;
-        var admin = Storage.Accounts.AccountServices.Create(store.Database, policy, hasher, audit!, TimeProvider.System);
+        var admin = Storage.Accounts.AccountServices.Create(store.Database, policy, hasher, audit!, new Tiergate.Testing.Notifications.RecordingUserNotifier(), TimeProvider.System);
         await admin.Users.AddAsync("sample@example.org", null, null, Core.Policy.IdentityLevel.Email, "test");
         var key = (await admin.Keys.CreateAsync("sample@example.org", null, [], "test")).Key;
         using var client = new HttpClient { BaseAddress = new Uri(address) };

@@ -36,6 +36,7 @@ public sealed class GrantAdministration(TiergateDatabase database, PolicyDocumen
             ["tier"] = config.Name,
             ["grant"] = grant.Id.ToString(CultureInfo.InvariantCulture),
             ["expires_at"] = grant.ExpiresAt?.ToString("O") ?? "never",
+            ["via"] = "override",
         }), cancellationToken);
         return GrantView.From(grant, user.Email);
     }

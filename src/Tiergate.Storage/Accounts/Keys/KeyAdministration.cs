@@ -2,17 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Keys;
+using Tiergate.Core.Policy;
+using Tiergate.Storage.Accounts.Grants;
 using Tiergate.Storage.Entities;
 
 namespace Tiergate.Storage.Accounts.Keys;
 
 /// <summary>API key administration on the Tiergate database.</summary>
-public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher hasher, IAuditLog audit, TimeProvider time) : IKeyAdministration
+public sealed class KeyAdministration(TiergateDatabase database, PolicyDocument policy, ApiKeyHasher hasher, IAuditLog audit, TimeProvider time) : IKeyAdministration
 {
     private readonly AccountDirectory _directory = new(database);
 
-    public async Task<CreatedKey> CreateAsync(string email, int? expiresDays, IReadOnlyList<string> allowedNetworks, string actor, CancellationToken cancellationToken = default)
+    public Task<CreatedKey> CreateAsync(string email, int? expiresDays, IReadOnlyList<string> allowedNetworks, string actor, CancellationToken cancellationToken = default) =>
+        CreateAsync(email, expiresDays, allowedNetworks, [], actor, cancellationToken);
+
+    public async Task<CreatedKey> CreateAsync(string email, int? expiresDays, IReadOnlyList<string> allowedNetworks, IReadOnlyList<string> tiers, string actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tiers);
         if (expiresDays is < 1 or > 3650)
         {
             throw new TiergateException(ErrorCodes.InvalidArgument, "--expires-days must be between 1 and 3650.");
@@ -25,8 +31,18 @@ public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher ha
 
         await using var db = database.CreateContext();
         var user = await _directory.FindUserAsync(db, email, cancellationToken);
-        var (id, key) = ApiKeyFormat.Generate();
+        var scope = tiers.Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var tier in scope)
+        {
+            if (!policy.TiersByName.ContainsKey(tier))
+            {
+                throw new TiergateException(GrantErrors.UnknownTier, $"The policy has no tier '{tier}' (tiers: {string.Join(", ", policy.Tiers.Select(t => t.Name))}).");
+            }
+        }
+
         var now = time.GetUtcNow();
+        await KeyPractices.CheckAsync(db, policy, user, scope, now, expiresDays is { } days ? now.AddDays(days) : null, networks, audit, actor, cancellationToken);
+        var (id, key) = ApiKeyFormat.Generate();
         var entity = new ApiKeyEntity
         {
             Id = id,
@@ -35,6 +51,7 @@ public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher ha
             CreatedAt = now,
             ExpiresAt = expiresDays is { } d ? now.AddDays(d) : null,
             AllowedNetworks = networks,
+            Tiers = KeyTiers.Format(scope),
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
@@ -43,6 +60,7 @@ public sealed class KeyAdministration(TiergateDatabase database, ApiKeyHasher ha
             ["user"] = $"user:{user.Id}",
             ["expires_at"] = entity.ExpiresAt?.ToString("O") ?? "never",
             ["allowed_networks"] = networks,
+            ["tiers"] = scope.Count == 0 ? "all held" : KeyTiers.Format(scope),
         }), cancellationToken);
         return new CreatedKey(id, key, KeyView.From(entity, user.Email, now));
     }

@@ -1,4 +1,5 @@
 using Tiergate.Core.Policy;
+using Tiergate.Core.Vetting;
 
 namespace Tiergate.Storage.Accounts.Users;
 
@@ -7,6 +8,18 @@ public interface IUserAdministration
 {
     /// <summary>Adds a user and grants every tier marked <c>auto_grant</c> (audited as <c>user.create</c>).</summary>
     Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a user with a role (audited as <c>user.create</c>); an identity above <c>email</c> is recorded as an
+    /// identity check with evidence "set at creation".
+    /// </summary>
+    Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, UserRole role, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a user's role (audited as <c>user.role</c>).</summary>
+    Task<UserView> SetRoleAsync(string email, UserRole role, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an identity check (level, method, evidence) and sets the user's identity level to it (audited as <c>user.verify</c>).</summary>
+    Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Recomputes every user's blind index over the normalised email (<see cref="EmailAddress"/>), after an

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
+using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts.Grants;
 using Tiergate.Storage.Entities;
+using Tiergate.Storage.Vetting;
 
 namespace Tiergate.Storage.Accounts.Users;
 
@@ -13,7 +15,10 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
 {
     private readonly AccountDirectory _directory = new(database);
 
-    public async Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, string actor, CancellationToken cancellationToken = default)
+    public Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, string actor, CancellationToken cancellationToken = default) =>
+        AddAsync(email, name, organisation, identity, UserRole.Applicant, actor, cancellationToken);
+
+    public async Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, UserRole role, string actor, CancellationToken cancellationToken = default)
     {
         var normalised = EmailAddress.Normalise(email);
         var index = _directory.EmailIndex(normalised);
@@ -24,20 +29,75 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
         }
 
         var now = time.GetUtcNow();
-        var user = new UserEntity { Email = normalised, EmailIndex = index, Name = name, Organisation = organisation, IdentityLevel = (int)identity, CreatedAt = now };
+        var user = new UserEntity { Email = normalised, EmailIndex = index, Name = name, Organisation = organisation, IdentityLevel = (int)identity, Role = (int)role, CreatedAt = now };
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
 
         var grants = policy.Tiers.Where(t => t.AutoGrant).Select(tier => NewGrant.For(user.Id, tier, null, "auto", now)).ToList();
         db.Grants.AddRange(grants);
+        if (identity > IdentityLevel.Email)
+        {
+            db.Add(new IdentityCheckEntity { UserId = user.Id, Level = (int)identity, Method = "operator", Evidence = "set at creation", RecordedBy = actor, At = now });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         await audit.AppendAsync(new AuditEvent("user.create", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>
         {
             ["identity"] = AccountDirectory.IdentityName(identity),
             ["auto_grants"] = string.Join(',', grants.Select(g => g.Tier)),
+            ["role"] = VettingNames.Of(role),
         }), cancellationToken);
         return UserView.From(user, grants.Select(g => GrantView.From(g, normalised)).ToList());
+    }
+
+    public async Task<UserView> SetRoleAsync(string email, UserRole role, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await _directory.FindUserAsync(db, email, cancellationToken);
+        var before = (UserRole)user.Role;
+        user.Role = (int)role;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("user.role", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>
+        {
+            ["from"] = VettingNames.Of(before),
+            ["to"] = VettingNames.Of(role),
+        }), cancellationToken);
+        return await ViewAsync(db, user, cancellationToken);
+    }
+
+    public async Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await _directory.FindUserAsync(db, email, cancellationToken);
+        var problem = VettingText.Check("The method", method, 64, required: true) ?? VettingText.Check("The evidence", evidence, MaxEvidenceLength, required: true);
+        if (problem is not null)
+        {
+            await audit.AppendAsync(new AuditEvent("user.verify", actor, $"user:{user.Id}", "denied", new Dictionary<string, string> { ["reason"] = ErrorCodes.InvalidArgument.Name }), cancellationToken);
+            throw new TiergateException(ErrorCodes.InvalidArgument, problem);
+        }
+
+        var now = time.GetUtcNow();
+        var before = (IdentityLevel)user.IdentityLevel;
+        user.IdentityLevel = (int)level;
+        db.Add(new IdentityCheckEntity { UserId = user.Id, Level = (int)level, Method = method, Evidence = evidence, RecordedBy = actor, At = now });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("user.verify", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>
+        {
+            ["from"] = AccountDirectory.IdentityName(before),
+            ["to"] = AccountDirectory.IdentityName(level),
+            ["method"] = method,
+        }), cancellationToken);
+        return await ViewAsync(db, user, cancellationToken);
+    }
+
+    /// <summary>Longest identity-check evidence accepted.</summary>
+    public const int MaxEvidenceLength = 2000;
+
+    private static async Task<UserView> ViewAsync(TiergateDbContext db, UserEntity user, CancellationToken cancellationToken)
+    {
+        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id).OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        return UserView.From(user, grants.Select(g => GrantView.From(g, user.Email)).ToList());
     }
 
     public async Task<EmailReindexResult> ReindexEmailsAsync(string actor, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Tiergate.Testing.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Keys;
@@ -34,7 +35,7 @@ public sealed class EmailReindexTests
         await using var store = await TestStore.CreateAsync(provider);
         using var signer = AuditFixture.NewSigningKey();
         await using var audit = new AuditLog(store.Database, signer, TimeProvider.System);
-        var accounts = AccountServices.Create(store.Database, PolicyLoader.Load(Policy).Policy!, new ApiKeyHasher(new byte[ApiKeyHasher.PepperLength]), audit, TimeProvider.System);
+        var accounts = AccountServices.Create(store.Database, PolicyLoader.Load(Policy).Policy!, new ApiKeyHasher(new byte[ApiKeyHasher.PepperLength]), audit, new RecordingUserNotifier(), TimeProvider.System);
         var ada = await accounts.Users.AddAsync("ada@example.org", null, null, IdentityLevel.Email, "test");
         var adaFullwidth = await InsertLegacyAsync(store, "ａｄａ@example.org");
         var bob = await InsertLegacyAsync(store, "bob@example.org.");
@@ -81,7 +82,7 @@ public sealed class EmailReindexTests
         await using var store = await TestStore.CreateAsync(provider);
         using var signer = AuditFixture.NewSigningKey();
         await using var audit = new AuditLog(store.Database, signer, TimeProvider.System);
-        var accounts = AccountServices.Create(store.Database, PolicyLoader.Load(Policy).Policy!, new ApiKeyHasher(new byte[ApiKeyHasher.PepperLength]), audit, TimeProvider.System);
+        var accounts = AccountServices.Create(store.Database, PolicyLoader.Load(Policy).Policy!, new ApiKeyHasher(new byte[ApiKeyHasher.PepperLength]), audit, new RecordingUserNotifier(), TimeProvider.System);
         var hidden = await InsertLegacyAsync(store, "e\u200Bve@example.org");
 
         var result = await accounts.Users.ReindexEmailsAsync("test");
