@@ -67,5 +67,6 @@ public abstract class TiergateDbContext(DbContextOptions options) : DbContext(op
         });
 
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TiergateDbContext).Assembly);
+        Accounts.Mfa.MfaModel.Configure(modelBuilder, KeyRing); // Its secret column is encrypted: it needs the ring.
     }
 }
