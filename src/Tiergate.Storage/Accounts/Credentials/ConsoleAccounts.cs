@@ -183,6 +183,21 @@ public sealed class ConsoleAccounts(TiergateDatabase database, IUserAdministrati
         return await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The email of a token's user while the token is still usable (to check a new password against it); null otherwise.</summary>
+    public async Task<string?> TokenEmailAsync(string token, string purpose, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > OneTimeTokens.MaxTokenLength)
+        {
+            return null;
+        }
+
+        var hash = OneTimeTokens.HashOf(token);
+        var now = time.GetUtcNow();
+        await using var db = database.CreateContext();
+        var row = await db.Set<AccountTokenEntity>().AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.Purpose == purpose && t.UsedAt == null, cancellationToken);
+        return row is null || row.ExpiresAt <= now ? null : await EmailOfAsync(row.UserId, cancellationToken);
+    }
+
     private SignInCheck Dummy(string password)
     {
         _hasher.VerifyDummy(password);
