@@ -26,12 +26,13 @@ public sealed partial class OutboxUserNotifier(string directory, string from, Ti
 
         var name = $"{time.GetUtcNow():yyyyMMddTHHmmssfff}-{message.Kind}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Directory, name);
-        await using (var file = new FileStream(path, new FileStreamOptions
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var file = new FileStream(path, fileOptions))
         {
             await MimeMessages.From(message, from).WriteToAsync(file, cancellationToken);
         }

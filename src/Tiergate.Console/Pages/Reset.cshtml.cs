@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tiergate.Console.Auth;
 using Tiergate.Storage.Accounts.Credentials;
 
