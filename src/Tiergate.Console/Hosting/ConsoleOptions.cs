@@ -8,6 +8,9 @@ public sealed record ConsoleOptions(Uri PublicBaseUrl, string DataDirectory)
     /// <summary>The SMTP server; null writes each message to <c>DATA/outbox/</c> (the quick start).</summary>
     public SmtpOptions? Smtp { get; init; }
 
+    /// <summary>The sender written into outbox messages when no SMTP server is set.</summary>
+    public string OutboxFrom { get; init; } = "tiergate@localhost";
+
     /// <summary>Failed sign-ins from one source address within <see cref="ThrottleWindow"/> before it is refused for the rest of the window.</summary>
     public int SourceFailureLimit { get; init; } = 30;
 

@@ -93,7 +93,7 @@ public static class TiergateConsole
         services.AddSingleton(sp => new ConsoleAccounts(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserAdministration>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PasswordHasher>()));
         services.AddSingleton<IUserNotifier>(sp => options.Smtp is { } smtp
             ? new SmtpUserNotifier(smtp)
-            : new OutboxUserNotifier(Path.Combine(options.DataDirectory, "outbox"), "tiergate@localhost", sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxUserNotifier>>()));
+            : new OutboxUserNotifier(Path.Combine(options.DataDirectory, "outbox"), options.OutboxFrom, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxUserNotifier>>()));
         services.AddSingleton<MailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
     }
