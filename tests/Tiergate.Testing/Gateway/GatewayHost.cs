@@ -59,7 +59,15 @@ public sealed class GatewayHost : IAsyncDisposable
     public AccountServices Admin { get; }
 
     /// <param name="time">The server's clock (a FakeTimeProvider to move minutes on); default the system clock.</param>
-    public static async Task<GatewayHost> StartAsync(string provider, Func<string, string>? editPolicy = null, IReadOnlyList<string>? trustedProxies = null, TimeProvider? time = null)
+    /// <param name="configureServices">Runs on the server's services, as `tiergate serve`'s composition hook does (e.g. the console's).</param>
+    /// <param name="mapEndpoints">Maps more endpoints on the same port after the gateway's, as the console is mapped.</param>
+    public static async Task<GatewayHost> StartAsync(
+        string provider,
+        Func<string, string>? editPolicy = null,
+        IReadOnlyList<string>? trustedProxies = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? configureServices = null,
+        Action<WebApplication>? mapEndpoints = null)
     {
         var upstream = await FakeUpstream.StartAsync();
         var store = await TestStore.CreateAsync(provider);
@@ -72,7 +80,12 @@ public sealed class GatewayHost : IAsyncDisposable
         var events = new RecordedEvents();
         var app = await TiergateServer.BuildAsync(
             new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]) { TrustedProxies = trustedProxies ?? [], Time = time ?? TimeProvider.System },
-            services => services.AddSingleton<IUsageEventSubscriber>(events));
+            services =>
+            {
+                services.AddSingleton<IUsageEventSubscriber>(events);
+                configureServices?.Invoke(services);
+            },
+            mapEndpoints);
         await app.StartAsync();
         var signer = AuditSigningKey.LoadOrCreate(store.Options);
         var audit = new AuditLog(store.Database, signer, TimeProvider.System);
