@@ -5,7 +5,7 @@ using Tiergate.Core.Policy;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate users add|reindex</c>.</summary>
+/// <summary><c>tiergate users add|reindex|mfa</c>.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -57,6 +57,6 @@ internal static class UsersCommand
                 text.ToString());
         }, ct));
 
-        return new Command("users", "Manage users.") { add, reindex };
+        return new Command("users", "Manage users.") { add, reindex, UsersMfaCommand.Create() };
     }
 }
