@@ -32,6 +32,9 @@ internal sealed class CliContext : IAsyncDisposable
     /// <summary>Users, grants and keys: one administration per account aggregate.</summary>
     public AccountServices Accounts { get; }
 
+    /// <summary>MFA on a user's behalf (<c>users mfa enrol-totp</c>), audited as this CLI's actor.</summary>
+    public Tiergate.Storage.Accounts.Mfa.MfaService Mfa => new(Database, _audit, TimeProvider.System);
+
     public static string Actor => $"cli:{Environment.UserName}";
 
     public static PolicyLoadResult LoadPolicy(ParseResult result) =>

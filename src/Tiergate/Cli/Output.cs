@@ -18,7 +18,7 @@ internal sealed class Output(bool json)
 
     public int Success(object result, string text)
     {
-        Console.Out.WriteLine(json ? JsonSerializer.Serialize(result, JsonOptions) : text);
+        System.Console.Out.WriteLine(json ? JsonSerializer.Serialize(result, JsonOptions) : text);
         return 0;
     }
 
@@ -26,14 +26,14 @@ internal sealed class Output(bool json)
     {
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = new { code = code.Name, tiergate_code = code.Id, message, details = details ?? [] } }, JsonOptions));
+            System.Console.Out.WriteLine(JsonSerializer.Serialize(new { error = new { code = code.Name, tiergate_code = code.Id, message, details = details ?? [] } }, JsonOptions));
         }
         else
         {
-            Console.Error.WriteLine($"error {code.Id} ({code.Name}): {message}");
+            System.Console.Error.WriteLine($"error {code.Id} ({code.Name}): {message}");
             foreach (var line in details ?? [])
             {
-                Console.Error.WriteLine($"  {line}");
+                System.Console.Error.WriteLine($"  {line}");
             }
         }
 

@@ -141,7 +141,7 @@ internal static class AuditCommand
                 : $"Audit log ({source}) FAILED verification: {verification.Problem}";
         if (!verification.Ok && !output.IsJson)
         {
-            Console.Error.WriteLine(text);
+            System.Console.Error.WriteLine(text);
             return 1;
         }
 

@@ -51,7 +51,7 @@ internal static class ClassifierCommand
                 Seed = result.GetValue(seed),
                 Json = result.GetValue(GlobalOptions.Json),
             },
-            Console.Out));
+            System.Console.Out));
         return train;
     }
 
@@ -72,7 +72,7 @@ internal static class ClassifierCommand
                 Threshold = result.GetValue(threshold),
                 Json = result.GetValue(GlobalOptions.Json),
             },
-            Console.Out));
+            System.Console.Out));
         return eval;
     }
 }

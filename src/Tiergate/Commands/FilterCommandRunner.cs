@@ -22,7 +22,7 @@ internal static class FilterCommandRunner
         var runner = new FilterRunner(TimeProvider.System);
         try
         {
-            var report = Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out)
+            var report = System.Console.IsOutputRedirected || !ReferenceEquals(output, System.Console.Out)
                 ? await runner.RunAsync(job, null, cancellationToken)
                 : await RunWithProgressAsync(runner, job, cancellationToken);
             var t = report.Totals;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Tiergate.Cli;
+using Tiergate.Console.Hosting;
 using Tiergate.Core.Errors;
 using Tiergate.Server.Hosting;
 using Tiergate.Settings;
@@ -31,10 +32,10 @@ internal static class ServeCommand
             WebApplication app;
             try
             {
-                app = await TiergateServer.BuildAsync(new ServerOptions(storage, policy.Policy!, settings.Server.Urls)
-                {
-                    TrustedProxies = settings.Server.TrustedProxies,
-                });
+                app = await TiergateServer.BuildAsync(
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies },
+                    TiergateConsole.Services(ConsoleOptionsFrom(settings)),
+                    TiergateConsole.Map);
             }
             catch (Exception e) when (CliContext.IsStorageFailure(e))
             {
@@ -45,10 +46,19 @@ internal static class ServeCommand
             await app.StartAsync(ct);
             var where = storage.UsesPostgres ? "PostgreSQL" : storage.SqlitePath;
             var config = result.GetValue(GlobalOptions.Config) ?? DefaultPolicy.Name;
-            Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where})");
+            System.Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where})");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
         return serve;
     }
+
+    private static ConsoleOptions ConsoleOptionsFrom(DeploymentSettings settings) =>
+        new(settings.Console.BaseUrl(settings.Server.Urls), settings.DataDirectory)
+        {
+            Smtp = settings.Mail.Host is { } host
+                ? new SmtpOptions(host, settings.Mail.Port, settings.Mail.From, settings.Mail.User, settings.Mail.Password, settings.Mail.Security)
+                : null,
+            OutboxFrom = settings.Mail.From,
+        };
 }

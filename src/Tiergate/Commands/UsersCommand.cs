@@ -6,7 +6,7 @@ using Tiergate.Core.Vetting;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate users add|role|verify|reindex</c>.</summary>
+/// <summary><c>tiergate users add|role|verify|reindex|mfa</c>.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -87,7 +87,7 @@ internal static class UsersCommand
                 text.ToString());
         }, ct));
 
-        return new Command("users", "Manage users.") { add, setRole, verify, reindex };
+        return new Command("users", "Manage users.") { add, setRole, verify, reindex, UsersMfaCommand.Create() };
     }
 
     // The option accepts only the three names, so a failure here is a bug, not a user's mistake.

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Tiergate.Storage.Accounts.Sessions;
+
+namespace Tiergate.Console.Auth;
+
+/// <summary>
+/// Checks every signed-in request's session in the database, so that sign-out everywhere and a password
+/// reset end sessions at once; the live session is kept on the request for <see cref="StepUp"/>.
+/// </summary>
+public sealed class SessionValidation : CookieAuthenticationEvents
+{
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var handle = context.Principal?.FindFirst(ConsoleAuth.SessionClaim)?.Value;
+        var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        var session = handle is null ? null : await store.FindAsync(handle, context.HttpContext.RequestAborted);
+        if (session is null || CurrentUser.IdOf(context.Principal) != session.UserId)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(ConsoleAuth.Scheme);
+            return;
+        }
+
+        context.HttpContext.Items[typeof(SessionView)] = session;
+    }
+}
