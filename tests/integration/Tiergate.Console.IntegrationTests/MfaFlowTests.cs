@@ -82,7 +82,8 @@ public sealed class MfaFlowTests
         var wrong = await browser.SubmitAsync(stepUpPage, "/step-up", new Dictionary<string, string> { ["code"] = "AAAAA-AAAAA" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
         var proved = await browser.SubmitAsync(wrong, "/step-up", new Dictionary<string, string> { ["code"] = recovery[0] });
-        Assert.Equal(HttpStatusCode.Redirect, proved.Status);
+        Assert.Equal("/account?handler=RecoveryCodes", proved.Location);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(proved.Location!)).Status);
 
         var remade = await browser.SubmitAsync("/account", NoFields, "form[action*=RecoveryCodes]");
         Assert.Equal(HttpStatusCode.OK, remade.Status);
