@@ -6,18 +6,21 @@ public sealed class ReviewPolicyTests
 {
     private static string Sample => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "tiergate.yaml"));
 
-    // Adds a line to the safety-research tier, just under its name.
-    private static string WithSafetyResearch(string line) =>
-        Sample.Replace("  - name: safety-research\n", $"  - name: safety-research\n    {line}\n", StringComparison.Ordinal);
+    // Adds a line to the general tier (which has no review block in the sample), just under its name.
+    private static string WithGeneral(string line) =>
+        Sample.Replace("  - name: general\n", $"  - name: general\n    {line}\n", StringComparison.Ordinal);
 
     [Fact]
     public void Load_ReviewBlock_SetsTheTiersApprovals()
     {
-        var result = PolicyLoader.Load(WithSafetyResearch("review: { approvals: 2 }"));
+        var result = PolicyLoader.Load(WithGeneral("review: { approvals: 3 }"));
+        var sample = PolicyLoader.Load(Sample).Policy!;
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        Assert.Equal(2, result.Policy!.TiersByName["safety-research"].Review.Approvals);
-        Assert.Equal(ReviewSettings.Default, result.Policy.TiersByName["general"].Review);
+        Assert.Equal(3, result.Policy!.TiersByName["general"].Review.Approvals);
+        Assert.Equal(ReviewSettings.Default, sample.TiersByName["general"].Review);
+        Assert.Equal(2, sample.TiersByName["safety-research"].Review.Approvals);
+        Assert.Equal(2, sample.TiersByName["medical-research"].Review.Approvals);
     }
 
     [Theory]
@@ -27,7 +30,7 @@ public sealed class ReviewPolicyTests
     [InlineData("review: { quorum: 2 }", "quorum")]
     public void Load_BadReviewBlock_ErrorWithItsPath(string line, string key)
     {
-        var result = PolicyLoader.Load(WithSafetyResearch(line));
+        var result = PolicyLoader.Load(WithGeneral(line));
 
         Assert.False(result.IsValid);
         var error = Assert.Single(result.Errors);
