@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Keys;
+using Tiergate.Core.Notifications;
 using Tiergate.Core.Policy;
 using Tiergate.Storage;
 using Tiergate.Storage.Accounts;
@@ -15,14 +16,14 @@ internal sealed class CliContext : IAsyncDisposable
     private readonly AuditLog _audit;
     private readonly AuditSigningKey _signer;
 
-    private CliContext(StorageOptions storage, PolicyDocument policy, TiergateDatabase database)
+    private CliContext(StorageOptions storage, PolicyDocument policy, TiergateDatabase database, IUserNotifier notifier)
     {
         Policy = policy;
         Database = database;
         _signer = AuditSigningKey.LoadOrCreate(storage);
         _audit = new AuditLog(database, _signer, TimeProvider.System);
         var hasher = new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, storage));
-        Accounts = AccountServices.Create(database, policy, hasher, _audit, new SilentUserNotifier(), TimeProvider.System);
+        Accounts = AccountServices.Create(database, policy, hasher, _audit, notifier, TimeProvider.System);
     }
 
     public PolicyDocument Policy { get; }
@@ -58,7 +59,7 @@ internal sealed class CliContext : IAsyncDisposable
         {
             var database = createDatabase ? TiergateDatabase.Open(storage) : await TiergateDatabase.OpenExistingAsync(storage, cancellationToken);
             await database.MigrateAsync(cancellationToken);
-            return (new CliContext(storage, policy.Policy!, database), 0);
+            return (new CliContext(storage, policy.Policy!, database, CliMail.Notifier(GlobalOptions.Deployment(result))), 0);
         }
         catch (TiergateException e)
         {

@@ -56,9 +56,7 @@ internal static class ServeCommand
     private static ConsoleOptions ConsoleOptionsFrom(DeploymentSettings settings) =>
         new(settings.Console.BaseUrl(settings.Server.Urls), settings.DataDirectory)
         {
-            Smtp = settings.Mail.Host is { } host
-                ? new SmtpOptions(host, settings.Mail.Port, settings.Mail.From, settings.Mail.User, settings.Mail.Password, settings.Mail.Security)
-                : null,
+            Smtp = CliMail.Smtp(settings),
             OutboxFrom = settings.Mail.From,
         };
 }

@@ -75,6 +75,11 @@ public sealed class CliTests
 
         var (userExit, user) = await cli.JsonAsync("users", "add", "--email", "Ada@Example.org", "--name", "Ada", "--org", "Lab", "--identity", "verified");
         var (grantExit, grant) = await cli.JsonAsync("grants", "add", "--user", "ada@example.org", "--tier", "safety-research", "--days", "10");
+        // safety-research requires MFA: no key that can reach it until the user has a second factor.
+        var (noMfaExit, noMfa) = await cli.JsonAsync("keys", "create", "--user", "ada@example.org", "--expires-days", "30", "--allow-ip", "10.0.0.0/8");
+        Assert.NotEqual(0, noMfaExit);
+        Assert.Equal("mfa_required", (string?)noMfa["error"]?["code"]);
+        Assert.Equal(0, (await cli.JsonAsync("users", "mfa", "enrol-totp", "--user", "ada@example.org")).Exit);
         var (keyExit, key) = await cli.JsonAsync("keys", "create", "--user", "ada@example.org", "--expires-days", "30", "--allow-ip", "10.0.0.0/8", "--allow-ip", "192.0.2.1");
         var (listExit, list) = await cli.JsonAsync("keys", "list", "--user", "ada@example.org");
         var (revokeExit, revoked) = await cli.JsonAsync("keys", "revoke", "--id", (string)key["id"]!);

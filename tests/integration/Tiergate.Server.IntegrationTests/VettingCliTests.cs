@@ -38,7 +38,11 @@ public sealed class VettingCliTests
         var (firstExit, first) = await cli.JsonAsync("applications", "review", "--id", id, "--approve", "--reviewer", "rex@example.org", "--reason", "Clear use case.", "--config", policy);
         var (_, pending) = await cli.JsonAsync("applications", "list", "--status", "pending", "--config", policy);
         var (secondExit, second) = await cli.JsonAsync("applications", "review", "--id", id, "--approve", "--reviewer", "bob@example.org", "--reason", "Agreed.", "--config", policy);
+        var (noMfaExit, noMfa) = await cli.JsonAsync("keys", "create", "--user", "ada@example.org", "--tier", "safety-research", "--expires-days", "30", "--allow-ip", "127.0.0.1", "--config", policy);
+        Assert.Equal(0, (await cli.JsonAsync("users", "mfa", "enrol-totp", "--user", "ada@example.org", "--config", policy)).Exit);
         var (keyExit, key) = await cli.JsonAsync("keys", "create", "--user", "ada@example.org", "--tier", "safety-research", "--expires-days", "30", "--allow-ip", "127.0.0.1", "--config", policy);
+        Assert.NotEqual(0, noMfaExit);
+        Assert.Equal("mfa_required", (string?)noMfa["error"]?["code"]);
 
         Assert.Equal([0, 0, 0, 0], new[] { submitExit, firstExit, secondExit, keyExit });
         Assert.Equal("pending", (string?)submitted["status"]);
