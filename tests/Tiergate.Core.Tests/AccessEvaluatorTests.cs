@@ -16,12 +16,13 @@ public sealed class AccessEvaluatorTests
         DateTimeOffset? grantExpires = null,
         string[]? networks = null,
         int? keyDays = 7,
-        string ip = "127.0.0.1")
+        string ip = "127.0.0.1",
+        bool mfa = true)
     {
         var key = new KeyFacts("abc", 1, Now.AddDays(-1), keyDays is { } d ? Now.AddDays(-1).AddDays(d) : null, null,
             (networks ?? ["127.0.0.0/8"]).Select(IPNetwork.Parse).ToList());
         var grants = (tiers ?? ["general"]).Select(t => new GrantFacts(t, Now.AddDays(-1), grantExpires, null)).ToList();
-        return new CallerContext(key, new UserFacts(1, identity, false, false), grants, IPAddress.Parse(ip));
+        return new CallerContext(key, new UserFacts(1, identity, mfa, false), grants, IPAddress.Parse(ip));
     }
 
     [Fact]
@@ -55,9 +56,10 @@ public sealed class AccessEvaluatorTests
     [InlineData(IdentityLevel.Verified, null, null, "TG1015")]
     [InlineData(IdentityLevel.Verified, null, 60, "TG1015")]
     [InlineData(IdentityLevel.Verified, null, 30, null)]
+    [InlineData(IdentityLevel.Verified, "no-mfa", 30, "TG1013")]
     public void Decide_SafetyResearchPractices_EachUnmetOneHasItsCode(IdentityLevel identity, string? networks, int? keyDays, string? expected)
     {
-        var caller = Caller(identity, ["safety-research"], networks: networks == "none" ? [] : null, keyDays: keyDays);
+        var caller = Caller(identity, ["safety-research"], networks: networks == "none" ? [] : null, keyDays: keyDays, mfa: networks != "no-mfa");
 
         var decision = AccessEvaluator.Decide(Policy, caller, "reduced-refusal", Now);
 

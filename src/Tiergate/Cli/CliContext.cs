@@ -34,7 +34,7 @@ internal sealed class CliContext : IAsyncDisposable
     public AccountServices Accounts { get; }
 
     /// <summary>MFA on a user's behalf (<c>users mfa enrol-totp</c>), audited as this CLI's actor.</summary>
-    public Tiergate.Storage.Accounts.Mfa.MfaService Mfa => new(Database, _audit, TimeProvider.System);
+    public Tiergate.Storage.Accounts.Mfa.MfaService Mfa => Accounts.Mfa;
 
     public static string Actor => $"cli:{Environment.UserName}";
 

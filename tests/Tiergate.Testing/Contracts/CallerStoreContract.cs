@@ -37,6 +37,7 @@ public abstract class CallerStoreContract
         await using var world = await World.CreateAsync(Backend);
         var user = await world.Admin.Users.AddAsync("ada@example.org", "Ada", null, IdentityLevel.Verified, "test");
         await world.Admin.Grants.AddAsync("ada@example.org", "safety-research", 30, "test");
+        await world.Admin.Mfa.EnrolTotpForAsync("ada@example.org", "test");
         var created = await world.Admin.Keys.CreateAsync("ada@example.org", 7, ["203.0.113.0/24"], "test");
         var client = IPAddress.Parse("203.0.113.9");
 
@@ -59,6 +60,7 @@ public abstract class CallerStoreContract
         await using var world = await World.CreateAsync(Backend);
         await world.Admin.Users.AddAsync("cy@example.org", null, null, IdentityLevel.Verified, "test");
         await world.Admin.Grants.AddAsync("cy@example.org", "safety-research", 30, "test");
+        await world.Admin.Mfa.EnrolTotpForAsync("cy@example.org", "test");
         var scoped = await world.Admin.Keys.CreateAsync("cy@example.org", 7, ["203.0.113.0/24"], ["safety-research"], "test");
         var unscoped = await world.Admin.Keys.CreateAsync("cy@example.org", 7, ["203.0.113.0/24"], "test");
         var store = Create(world.Store.Database);

@@ -127,6 +127,8 @@ public sealed class GatewayHost : IAsyncDisposable
             await Admin.Grants.AddAsync(email, tier, null, "test");
         }
 
+        // The sample's elevated tiers require MFA: these users have it, as a researcher enrolled through the console would.
+        await Admin.Mfa.EnrolTotpForAsync(email, "test");
         return email;
     }
 

@@ -34,8 +34,7 @@ internal sealed class ServerProcess : IDisposable
         var url = $"http://127.0.0.1:{port}";
         var process = Process.Start(StartInfo(dataDirectory, config, ["serve", "--urls", url]))!;
         _ = process.StandardError.ReadToEndAsync();
-        var ready = process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var line = await ready;
+        var line = await ReadyLineAsync(process.StandardOutput).WaitAsync(TimeSpan.FromSeconds(60));
         _ = process.StandardOutput.ReadToEndAsync();
         if (line is null || !line.Contains("listening", StringComparison.Ordinal))
         {
@@ -44,6 +43,20 @@ internal sealed class ServerProcess : IDisposable
         }
 
         return new ServerProcess(process, new Uri(url));
+    }
+
+    /// <summary>The line that says the server listens, past any log lines before it (e.g. the console's first key generation); null if output ends first.</summary>
+    private static async Task<string?> ReadyLineAsync(StreamReader output)
+    {
+        while (await output.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("Tiergate listening", StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not durable is lost.</summary>
