@@ -45,7 +45,7 @@ public abstract class CallerStoreContract
 
         Assert.True(world.Hasher.Verify(created.Key, hash));
         Assert.Equal(user.Id, caller.User.Id);
-        Assert.Equal((IdentityLevel.Verified, false, false), (caller.User.Identity, caller.User.MfaEnrolled, caller.User.Disabled));
+        Assert.Equal((IdentityLevel.Verified, true, false), (caller.User.Identity, caller.User.MfaEnrolled, caller.User.Disabled));
         Assert.Equal(created.Id, caller.Key.Id);
         Assert.NotNull(caller.Key.ExpiresAt);
         Assert.Null(caller.Key.RevokedAt);
