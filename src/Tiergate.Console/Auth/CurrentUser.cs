@@ -22,6 +22,12 @@ public static class CurrentUser
     /// <summary>The session handle in the cookie (for step-up and sign-out).</summary>
     public static string? SessionHandle(this HttpContext context) => context.User.FindFirst(ConsoleAuth.SessionClaim)?.Value;
 
+    /// <summary>The audit actor for what the signed-in user does in the console: <c>user:&lt;id&gt;</c>.</summary>
+    public static string Actor(this HttpContext context) => $"user:{context.RequiredUserId().ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The signed-in user's role now (from the database on this request); empty when signed out.</summary>
+    public static string Role(this HttpContext context) => context.Session()?.Role ?? "";
+
     public static string Email(this HttpContext context) => context.User.FindFirst(ClaimTypes.Email)?.Value ?? "";
 
     internal static long? IdOf(ClaimsPrincipal? principal) =>

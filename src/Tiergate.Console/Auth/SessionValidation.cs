@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,5 +25,10 @@ public sealed class SessionValidation : CookieAuthenticationEvents
         }
 
         context.HttpContext.Items[typeof(SessionView)] = session;
+        // The role claim comes from the database on every request (never from the cookie), so [Authorize(Roles = ...)]
+        // follows a role change or removal at once.
+        var identity = new ClaimsIdentity(context.Principal!.Claims.Where(c => c.Type != ClaimTypes.Role), ConsoleAuth.Scheme);
+        identity.AddClaim(new Claim(ClaimTypes.Role, session.Role));
+        context.ReplacePrincipal(new ClaimsPrincipal(identity));
     }
 }

@@ -10,7 +10,9 @@ using Tiergate.Console.Mail;
 using Tiergate.Console.Security;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Notifications;
+using Tiergate.Core.Keys;
 using Tiergate.Storage;
+using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Accounts.Credentials;
 using Tiergate.Storage.Accounts.Mfa;
 using Tiergate.Storage.Accounts.Sessions;
@@ -88,8 +90,14 @@ public static class TiergateConsole
         services.AddSingleton<AccountMail>();
         services.AddSingleton(PasswordHasher.Default);
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new MfaService(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IUserAdministration>(sp => new UserAdministration(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<PolicyDocument>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Mfa);
+        services.AddSingleton(sp => AccountServices.Create(
+            sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<PolicyDocument>(), sp.GetRequiredService<ApiKeyHasher>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IUserNotifier>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Users);
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Grants);
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Keys);
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Applications);
         services.AddSingleton(sp => new ConsoleAccounts(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserAdministration>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PasswordHasher>()));
         services.AddSingleton<IUserNotifier>(sp => options.Smtp is { } smtp
             ? new SmtpUserNotifier(smtp)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
+using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts.Credentials;
 
 namespace Tiergate.Storage.Accounts.Sessions;
@@ -46,7 +47,12 @@ public sealed class SessionStore(TiergateDatabase database, IAuditLog audit, Tim
         var hash = OneTimeTokens.HashOf(handle);
         var now = time.GetUtcNow();
         await using var db = database.CreateContext();
-        var row = await db.Set<ConsoleSessionEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.HandleHash == hash, cancellationToken);
+        // The user's role is read with the session, so a role change holds from the next request.
+        var found = await (from s in db.Set<ConsoleSessionEntity>().AsNoTracking()
+                           join u in db.Users.AsNoTracking() on s.UserId equals u.Id
+                           where s.HandleHash == hash
+                           select new { Session = s, u.Role }).FirstOrDefaultAsync(cancellationToken);
+        var row = found?.Session;
         if (row is null || row.RevokedAt is not null || now - row.LastSeenAt > IdleTimeout)
         {
             return null;
@@ -58,7 +64,7 @@ public sealed class SessionStore(TiergateDatabase database, IAuditLog audit, Tim
             row.LastSeenAt = now;
         }
 
-        return View(row);
+        return View(row) with { Role = VettingNames.Of((UserRole)found!.Role) };
     }
 
     /// <summary>Records a second factor proved now in this session (step-up).</summary>
