@@ -13,6 +13,7 @@ using Tiergate.Core.Notifications;
 using Tiergate.Core.Keys;
 using Tiergate.Storage;
 using Tiergate.Storage.Accounts;
+using Tiergate.Storage.Accounts.Grants;
 using Tiergate.Storage.Accounts.Credentials;
 using Tiergate.Storage.Accounts.Mfa;
 using Tiergate.Storage.Accounts.Sessions;
@@ -104,6 +105,8 @@ public static class TiergateConsole
             : new OutboxUserNotifier(Path.Combine(options.DataDirectory, "outbox"), options.OutboxFrom, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxUserNotifier>>()));
         services.AddSingleton<MailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        services.AddSingleton(sp => new GrantExpiryReminders(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserNotifier>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<GrantReminderService>();
     }
 
     /// <summary>The console's middleware (on console paths only) and routes.</summary>
