@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Storage.Accounts.Sessions;
 
@@ -30,5 +31,12 @@ public sealed class SessionValidation : CookieAuthenticationEvents
         var identity = new ClaimsIdentity(context.Principal!.Claims.Where(c => c.Type != ClaimTypes.Role), ConsoleAuth.Scheme);
         identity.AddClaim(new Claim(ClaimTypes.Role, session.Role));
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>A signed-in user whose role does not allow a page gets 403 (with the status page), not a redirect.</summary>
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 }

@@ -116,6 +116,7 @@ public static class TiergateConsole
         app.UseWhen(IsConsoleRequest, console =>
         {
             console.UseMiddleware<SecurityHeaders>();
+            console.UseStatusCodePages(StatusPage.WriteAsync);
             console.UseAuthentication();
             console.UseAuthorization();
         });
