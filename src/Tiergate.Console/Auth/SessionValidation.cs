@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Tiergate.Core.Audit;
 using Tiergate.Storage.Accounts.Sessions;
 
 namespace Tiergate.Console.Auth;
@@ -33,10 +34,21 @@ public sealed class SessionValidation : CookieAuthenticationEvents
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
     }
 
-    /// <summary>A signed-in user whose role does not allow a page gets 403 (with the status page), not a redirect.</summary>
-    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    /// <summary>
+    /// A signed-in user whose role does not allow a page gets 403 (with the status page), not a redirect; the denial
+    /// is audited with the path (never the query or the form).
+    /// </summary>
+    public override async Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        var http = context.HttpContext;
+        var actor = http.UserId() is { } id ? $"user:{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "anonymous";
+        await http.RequestServices.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent("console.access", actor, Cut(http.Request.Path.Value ?? "", 200), "denied", new Dictionary<string, string>
+        {
+            ["method"] = http.Request.Method,
+            ["role"] = http.Role(),
+        }), http.RequestAborted);
     }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }
