@@ -125,31 +125,40 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         var tier = policy.TiersByName.TryGetValue(application.Tier, out var t)
             ? t
             : throw new TiergateException(GrantErrors.UnknownTier, $"The policy no longer has tier '{application.Tier}'.");
-        var decisions = await db.Set<ApplicationDecisionEntity>().AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(cancellationToken);
-        var facts = new ApplicationFacts(application.UserId, (ApplicationStatus)application.Status, application.Round,
-            decisions.Select(d => new DecisionFacts(d.ReviewerId, (ReviewVerdict)d.Verdict, d.Round)).ToList());
-        var outcome = ReviewRules.Decide(facts, reviewer.Id, (UserRole)reviewer.Role, verdict, reason, tier.Review);
+        // Decided under a per-application write lock, re-reading the application and its decisions: two decisions
+        // at once (two reviewers, or one reviewer's replayed post) must neither both count nor lose the grant.
+        var now = time.GetUtcNow();
+        ApplicationFacts facts;
+        ReviewOutcome outcome;
+        await using (var transaction = await BeginReviewAsync(db, id, cancellationToken))
+        {
+            await db.Entry(application).ReloadAsync(cancellationToken);
+            var decisions = await db.Set<ApplicationDecisionEntity>().AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(cancellationToken);
+            facts = new ApplicationFacts(application.UserId, (ApplicationStatus)application.Status, application.Round,
+                decisions.Select(d => new DecisionFacts(d.ReviewerId, (ReviewVerdict)d.Verdict, d.Round)).ToList());
+            outcome = ReviewRules.Decide(facts, reviewer.Id, (UserRole)reviewer.Role, verdict, reason, tier.Review);
+            if (outcome.Refusal is null)
+            {
+                db.Add(new ApplicationDecisionEntity { ApplicationId = id, ReviewerId = reviewer.Id, Verdict = (int)verdict, Round = application.Round, Reason = reason!, At = now });
+                application.Status = (int)outcome.Status;
+                application.UpdatedAt = now;
+                if (outcome.Approved)
+                {
+                    var grant = NewGrant.For(application.UserId, tier, null, $"application:{id}", now);
+                    db.Grants.Add(grant);
+                    await db.SaveChangesAsync(cancellationToken);
+                    application.GrantId = grant.Id;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        // Refusals are audited after the lock is released (on SQLite the audit log needs the write lock).
         if (outcome is { Refusal: { } code, Message: { } message })
         {
             await DenyAsync(actor, code, message, "application.review", $"application:{id}", tier.Name, cancellationToken, ("reviewer", $"user:{reviewer.Id}"));
-        }
-
-        var now = time.GetUtcNow();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            db.Add(new ApplicationDecisionEntity { ApplicationId = id, ReviewerId = reviewer.Id, Verdict = (int)verdict, Round = application.Round, Reason = reason!, At = now });
-            application.Status = (int)outcome.Status;
-            application.UpdatedAt = now;
-            if (outcome.Approved)
-            {
-                var grant = NewGrant.For(application.UserId, tier, null, $"application:{id}", now);
-                db.Grants.Add(grant);
-                await db.SaveChangesAsync(cancellationToken);
-                application.GrantId = grant.Id;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
 
         // After the commit: on SQLite the audit log needs the write lock the transaction held.
@@ -198,6 +207,21 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         await notifier.SendAsync(ApplicationNotices.For(applicant.Email, id, application.Tier, ApplicationStatus.Pending, null), cancellationToken);
         return await ViewAsync(db, application, applicant, cancellationToken);
     }
+
+    /// <summary>A write transaction serialised per application: SQLite's BEGIN IMMEDIATE takes the write lock; PostgreSQL an advisory lock on the id.</summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginReviewAsync(TiergateDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({ReviewLockKey}, {(int)(id % int.MaxValue)})", cancellationToken);
+        }
+
+        return transaction;
+    }
+
+    /// <summary>The first key of the two-key advisory lock that serialises decisions on one application ("tgrv").</summary>
+    private const int ReviewLockKey = 0x74677276;
 
     private static async Task<ApplicationEntity> FindAsync(TiergateDbContext db, long id, CancellationToken cancellationToken) =>
         await db.Set<ApplicationEntity>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
