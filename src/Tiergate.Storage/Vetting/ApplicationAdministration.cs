@@ -289,6 +289,15 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         }), cancellationToken);
         return new ApplicationDossier(
             await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel), user.CreatedAt,
-            history, grants.Select(g => GrantView.From(g, user.Email)).ToList());
+            history, grants.Select(g => GrantView.From(g, user.Email)).ToList(), PermittedUses(application));
+    }
+
+    /// <summary>The ticked permitted uses in the words of the policy the applicant accepted (by index when it has changed since).</summary>
+    private List<string> PermittedUses(ApplicationEntity application)
+    {
+        var texts = policy.PoliciesById.TryGetValue(application.PolicyId, out var aup) && aup.Version == application.PolicyVersion ? aup.Permitted : null;
+        return application.PermittedUses.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(i => int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && texts is not null && n < texts.Count ? texts[n] : $"permitted use #{i} of {application.PolicyId}@{application.PolicyVersion}")
+            .ToList();
     }
 }

@@ -8,10 +8,12 @@ namespace Tiergate.Storage.Vetting;
 /// </summary>
 /// <param name="History">The applicant's other applications, newest first.</param>
 /// <param name="Grants">Every grant the applicant has held, newest first (revoked and expired ones too).</param>
+/// <param name="PermittedUses">The permitted uses of the tier's policy the applicant ticked, in the policy's words.</param>
 public sealed record ApplicationDossier(
     ApplicationView Application,
     long ApplicantId,
     string Identity,
     DateTimeOffset AccountCreatedAt,
     IReadOnlyList<ApplicationView> History,
-    IReadOnlyList<GrantView> Grants);
+    IReadOnlyList<GrantView> Grants,
+    IReadOnlyList<string> PermittedUses);

@@ -31,6 +31,7 @@ public sealed class ReviewDossierTests
         Assert.Equal("denied", dossier.History[0].Status);
         Assert.Contains("prior_denials", dossier.Application.Flags);
         Assert.Equal(["general"], dossier.Grants.Select(g => g.Tier));
+        Assert.Equal(["research"], dossier.PermittedUses);
         var read = Assert.Single(f.Audit.Events, e => e.Action == "application.read");
         Assert.Equal(("user:9", $"application:{current.Id}"), (read.Actor, read.Subject));
     }

@@ -30,6 +30,8 @@ public sealed class ReviewPagesTests
         Assert.Equal($"/review/{application.Id}?done=approve", approved.Location);
         var afterFirst = await first.GetAsync(approved.Location!);
         Assert.Equal("1 of 2", afterFirst.Document.QuerySelector("#application-approvals")?.TextContent.Trim());
+        var aup = site.Host.Policy.PoliciesById[site.Host.Policy.TiersByName["safety-research"].Policy];
+        Assert.Equal(aup.Permitted[0], Assert.Single(afterFirst.Document.QuerySelectorAll("#permitted-uses li")).TextContent);
         Assert.DoesNotContain(await site.Host.Admin.Grants.ListAsync(application.User, 10, "test"), g => g.Tier == "safety-research");
 
         var secondApproval = await second.SubmitAsync($"/review/{application.Id}", Decision("approve", "Agree with the first reviewer."));

@@ -52,7 +52,7 @@ internal static class VettingPeople
         }
 
         await site.Host.Admin.Users.RecordIdentityCheckAsync(email, IdentityLevel.Affiliated, "document", "passport seen", "test");
-        return await site.Host.Admin.Applications.SubmitAsync(new ApplicationRequest(email, tier, useCase, "Lab", [], []), "test");
+        return await site.Host.Admin.Applications.SubmitAsync(new ApplicationRequest(email, tier, useCase, "Lab", ["https://example.org/lab"], [0]), "test");
     }
 
     /// <summary>The application as stored now (not as any page shows it).</summary>
