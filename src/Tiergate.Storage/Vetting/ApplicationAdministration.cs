@@ -270,4 +270,58 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         await audit.AppendAsync(new AuditEvent(action, actor, subject, "denied", details), cancellationToken);
         throw new TiergateException(code, message);
     }
+
+    public async Task<IReadOnlyList<QueueEntry>> ReviewQueueAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var applications = await db.Set<ApplicationEntity>().AsNoTracking().Where(a => a.Status == (int)ApplicationStatus.Pending).OrderBy(a => a.Id).Take(500).ToListAsync(cancellationToken);
+        var userIds = applications.Select(a => a.UserId).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var entries = new List<QueueEntry>(applications.Count);
+        foreach (var application in applications)
+        {
+            var user = users[application.UserId];
+            entries.Add(new QueueEntry(await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel), user.CreatedAt));
+        }
+
+        await audit.AppendAsync(new AuditEvent("application.list", actor, null, "ok", new Dictionary<string, string>
+        {
+            ["status"] = VettingNames.Of(ApplicationStatus.Pending),
+            ["count"] = entries.Count.ToString(CultureInfo.InvariantCulture),
+            ["view"] = "queue",
+        }), cancellationToken);
+        return entries;
+    }
+
+    public async Task<ApplicationDossier> DossierAsync(long id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var application = await db.Set<ApplicationEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new TiergateException(VettingErrors.UnknownApplication, $"No application has id {id}.");
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == application.UserId, cancellationToken);
+        var others = await db.Set<ApplicationEntity>().AsNoTracking().Where(a => a.UserId == user.Id && a.Id != id).OrderByDescending(a => a.Id).Take(100).ToListAsync(cancellationToken);
+        var history = new List<ApplicationView>(others.Count);
+        foreach (var other in others)
+        {
+            history.Add(await ViewAsync(db, other, user, cancellationToken));
+        }
+
+        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id).OrderByDescending(g => g.Id).Take(100).ToListAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("application.read", actor, $"application:{id}", "ok", new Dictionary<string, string>
+        {
+            ["user"] = $"user:{user.Id}",
+        }), cancellationToken);
+        return new ApplicationDossier(
+            await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel), user.CreatedAt,
+            history, grants.Select(g => GrantView.From(g, user.Email)).ToList(), PermittedUses(application));
+    }
+
+    /// <summary>The ticked permitted uses in the words of the policy the applicant accepted (by index when it has changed since).</summary>
+    private List<string> PermittedUses(ApplicationEntity application)
+    {
+        var texts = policy.PoliciesById.TryGetValue(application.PolicyId, out var aup) && aup.Version == application.PolicyVersion ? aup.Permitted : null;
+        return application.PermittedUses.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(i => int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && texts is not null && n < texts.Count ? texts[n] : $"permitted use #{i} of {application.PolicyId}@{application.PolicyVersion}")
+            .ToList();
+    }
 }

@@ -22,4 +22,16 @@ public interface IApplicationAdministration
 
     /// <summary>Resubmits a needs-info application with an updated use case: a new round, reviewed afresh (audited as <c>application.resubmit</c>).</summary>
     Task<ApplicationView> ResubmitAsync(long id, string useCase, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The pending applications, oldest first (the order reviewers work in), with each applicant's identity level and
+    /// account age (audited as <c>application.list</c>).
+    /// </summary>
+    Task<IReadOnlyList<QueueEntry>> ReviewQueueAsync(string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One application with what a reviewer decides on: the applicant's identity level, account age, other applications
+    /// and grants; a read of personal data, audited as <c>application.read</c>. <see cref="Tiergate.Core.Vetting.VettingErrors.UnknownApplication"/> when absent.
+    /// </summary>
+    Task<ApplicationDossier> DossierAsync(long id, string actor, CancellationToken cancellationToken = default);
 }

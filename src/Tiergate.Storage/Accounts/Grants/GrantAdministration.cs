@@ -69,4 +69,51 @@ public sealed class GrantAdministration(TiergateDatabase database, PolicyDocumen
         policy.TiersByName.TryGetValue(name, out var tier)
             ? tier
             : throw new TiergateException(GrantErrors.UnknownTier, $"The policy has no tier '{name}' (tiers: {string.Join(", ", policy.Tiers.Select(t => t.Name))}).");
+
+    public async Task<IReadOnlyList<GrantView>> ListAsync(string? email, int limit, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Grants.AsNoTracking();
+        long? userId = null;
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            userId = (await _directory.FindUserAsync(db, email, cancellationToken)).Id;
+            query = query.Where(g => g.UserId == userId);
+        }
+
+        var grants = await query.OrderByDescending(g => g.Id).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
+        var ids = grants.Select(g => g.UserId).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("grant.list", actor, userId is { } id ? $"user:{id}" : null, "ok", new Dictionary<string, string>
+        {
+            ["count"] = grants.Count.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
+        return grants.Select(g => GrantView.From(g, emails.GetValueOrDefault(g.UserId, $"user:{g.UserId}"))).ToList();
+    }
+
+    public async Task<GrantView> RevokeByIdAsync(long id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var now = time.GetUtcNow();
+        var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (grant is null || grant.RevokedAt is not null || grant.ExpiresAt <= now)
+        {
+            await audit.AppendAsync(new AuditEvent("grant.revoke", actor, grant is null ? null : $"user:{grant.UserId}", "denied", new Dictionary<string, string>
+            {
+                ["grant"] = id.ToString(CultureInfo.InvariantCulture),
+                ["reason"] = GrantErrors.GrantNotFound.Name,
+            }), cancellationToken);
+            throw new TiergateException(GrantErrors.GrantNotFound, grant is null ? $"No grant has id {id}." : $"Grant {id} is no longer active (revoked or expired).");
+        }
+
+        grant.RevokedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("grant.revoke", actor, $"user:{grant.UserId}", "ok", new Dictionary<string, string>
+        {
+            ["tier"] = grant.Tier,
+            ["grant"] = id.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == grant.UserId).Select(u => u.Email).FirstAsync(cancellationToken);
+        return GrantView.From(grant, email);
+    }
 }

@@ -8,4 +8,13 @@ public interface IGrantAdministration
 
     /// <summary>Revokes every active grant of a tier, effective from the next request (audited as <c>grant.revoke</c>).</summary>
     Task<IReadOnlyList<GrantView>> RevokeAsync(string email, string tier, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Grants, newest first: a user's (by email) or everyone's newest <paramref name="limit"/> (audited as <c>grant.list</c>).</summary>
+    Task<IReadOnlyList<GrantView>> ListAsync(string? email, int limit, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Revokes one grant by id, effective from the next request (audited as <c>grant.revoke</c>).
+    /// <see cref="GrantErrors.GrantNotFound"/> when there is no such grant or it is no longer active (a replayed revocation changes nothing).
+    /// </summary>
+    Task<GrantView> RevokeByIdAsync(long id, string actor, CancellationToken cancellationToken = default);
 }

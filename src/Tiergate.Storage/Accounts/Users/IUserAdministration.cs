@@ -27,4 +27,16 @@ public interface IUserAdministration
     /// (audited as <c>user.reindex</c>). Idempotent: a second run changes nothing.
     /// </summary>
     Task<EmailReindexResult> ReindexEmailsAsync(string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Users for an admin's list: the one with <paramref name="email"/> (emails are encrypted, so found by exact address
+    /// through the blind index) or, with none, the newest <paramref name="limit"/>; audited as <c>user.list</c>.
+    /// </summary>
+    Task<IReadOnlyList<UserView>> SearchAsync(string? email, int limit, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>One user by id with their grants; a read of personal data, audited as <c>user.read</c>. <see cref="UserErrors.UnknownUser"/> when absent.</summary>
+    Task<UserView> GetAsync(long id, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The identity checks recorded for a user, newest first, evidence decrypted (for admins only).</summary>
+    Task<IReadOnlyList<IdentityCheckView>> IdentityChecksAsync(long userId, CancellationToken cancellationToken = default);
 }

@@ -168,4 +168,46 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
         var text = string.Join(',', items);
         return text.Length <= 2000 ? text : text[..2000] + ",…";
     }
+
+    public async Task<IReadOnlyList<UserView>> SearchAsync(string? email, int limit, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        List<UserEntity> users;
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            users = await db.Users.AsNoTracking().OrderByDescending(u => u.Id).Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // An address that cannot be normalised matches nobody (no error: a search, not a lookup).
+            var normalised = EmailAddress.TryNormalise(email);
+            var index = normalised is null ? null : _directory.EmailIndex(normalised);
+            users = index is null ? [] : await db.Users.AsNoTracking().Where(u => u.EmailIndex == index).ToListAsync(cancellationToken);
+        }
+
+        var ids = users.Select(u => u.Id).ToList();
+        var grants = (await db.Grants.AsNoTracking().Where(g => ids.Contains(g.UserId)).OrderBy(g => g.Id).ToListAsync(cancellationToken)).ToLookup(g => g.UserId);
+        await audit.AppendAsync(new AuditEvent("user.list", actor, null, "ok", new Dictionary<string, string>
+        {
+            ["filter"] = string.IsNullOrWhiteSpace(email) ? "none" : "email",
+            ["count"] = users.Count.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
+        return users.Select(u => UserView.From(u, grants[u.Id].Select(g => GrantView.From(g, u.Email)).ToList())).ToList();
+    }
+
+    public async Task<UserView> GetAsync(long id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken)
+            ?? throw new TiergateException(UserErrors.UnknownUser, $"No user has id {id}.");
+        await audit.AppendAsync(new AuditEvent("user.read", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>()), cancellationToken);
+        return await ViewAsync(db, user, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IdentityCheckView>> IdentityChecksAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var checks = await db.Set<IdentityCheckEntity>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
+        return checks.Select(c => new IdentityCheckView(c.Id, AccountDirectory.IdentityName((IdentityLevel)c.Level), c.Method, c.Evidence, c.RecordedBy, c.At)).ToList();
+    }
 }
