@@ -246,4 +246,18 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         await audit.AppendAsync(new AuditEvent(action, actor, subject, "denied", details), cancellationToken);
         throw new TiergateException(code, message);
     }
+
+    public async Task<IReadOnlyList<ApplicationView>> ForApplicantAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
+        var applications = await db.Set<ApplicationEntity>().AsNoTracking().Where(a => a.UserId == userId).OrderByDescending(a => a.Id).Take(500).ToListAsync(cancellationToken);
+        var views = new List<ApplicationView>(applications.Count);
+        foreach (var application in applications)
+        {
+            views.Add(await ViewAsync(db, application, user, cancellationToken));
+        }
+
+        return views;
+    }
 }

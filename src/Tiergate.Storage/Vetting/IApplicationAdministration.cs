@@ -22,4 +22,7 @@ public interface IApplicationAdministration
 
     /// <summary>Resubmits a needs-info application with an updated use case: a new round, reviewed afresh (audited as <c>application.resubmit</c>).</summary>
     Task<ApplicationView> ResubmitAsync(long id, string useCase, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The applications of the user with this id, newest first, for the applicant's own pages (their own data: not audited as a read).</summary>
+    Task<IReadOnlyList<ApplicationView>> ForApplicantAsync(long userId, CancellationToken cancellationToken = default);
 }
