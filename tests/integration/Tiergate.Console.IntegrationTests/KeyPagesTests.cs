@@ -93,12 +93,13 @@ public sealed class KeyPagesTests
     }
 
     [Fact]
-    public async Task CreateKey_TierRequiringMfaWithoutRecentFactor_RedirectsToStepUpThenCreatesUsableKey()
+    public async Task CreateOrRotateKey_TierRequiringMfaWithoutRecentFactor_RedirectsToStepUpThenCreatesUsableKey()
     {
         await using var site = await ConsoleSite.StartAsync();
         var email = await Applicants.VerifiedAsync(site);
         // Signed in before MFA is enrolled: this session never proved a second factor.
         using var browser = await site.SignedInAsync(email);
+        using var stale = await site.SignedInAsync(email);
         await site.Host.Admin.Grants.AddAsync(email, "safety-research", null, "test");
         var (_, _, enrolment) = await site.Host.Admin.Mfa.EnrolTotpForAsync(email, "test");
         var secret = OtpNet.Base32Encoding.ToBytes(enrolment.Secret);
@@ -115,10 +116,15 @@ public sealed class KeyPagesTests
         var proved = await browser.SubmitAsync(asked.Location!, new Dictionary<string, string> { ["code"] = TotpAlgorithm.Compute(secret, DateTimeOffset.UtcNow) });
         Assert.Equal("/keys?handler=Create", proved.Location);
 
-        var (_, key) = await CreateAsync(browser, form);
+        var (id, key) = await CreateAsync(browser, form);
 
         using var api = site.Host.Client(key);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/v1/models", UriKind.Relative))).StatusCode);
+
+        // Rotating it makes a key for the same MFA tier: a session without a recent second factor is sent to step-up first.
+        var rotate = await stale.SubmitAsync("/keys", NoFields, $"#key-{id} form[action*=Rotate]");
+        Assert.Equal("/step-up?returnUrl=%2Fkeys%3Fhandler%3DRotate", rotate.Location);
+        Assert.Equal("active", Assert.Single(await site.Host.Admin.Keys.ListAsync(email, "test")).State);
     }
 
     [Fact]
