@@ -324,4 +324,18 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             .Select(i => int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && texts is not null && n < texts.Count ? texts[n] : $"permitted use #{i} of {application.PolicyId}@{application.PolicyVersion}")
             .ToList();
     }
+
+    public async Task<IReadOnlyList<ApplicationView>> ForApplicantAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
+        var applications = await db.Set<ApplicationEntity>().AsNoTracking().Where(a => a.UserId == userId).OrderByDescending(a => a.Id).Take(500).ToListAsync(cancellationToken);
+        var views = new List<ApplicationView>(applications.Count);
+        foreach (var application in applications)
+        {
+            views.Add(await ViewAsync(db, application, user, cancellationToken));
+        }
+
+        return views;
+    }
 }

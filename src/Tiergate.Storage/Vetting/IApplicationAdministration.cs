@@ -34,4 +34,7 @@ public interface IApplicationAdministration
     /// and grants; a read of personal data, audited as <c>application.read</c>. <see cref="Tiergate.Core.Vetting.VettingErrors.UnknownApplication"/> when absent.
     /// </summary>
     Task<ApplicationDossier> DossierAsync(long id, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The applications of the user with this id, newest first, for the applicant's own pages (their own data: not audited as a read).</summary>
+    Task<IReadOnlyList<ApplicationView>> ForApplicantAsync(long userId, CancellationToken cancellationToken = default);
 }

@@ -8,8 +8,8 @@ using Tiergate.Storage.Entities;
 
 namespace Tiergate.Storage.Accounts.Keys;
 
-/// <summary>API key administration on the Tiergate database.</summary>
-public sealed class KeyAdministration(TiergateDatabase database, PolicyDocument policy, ApiKeyHasher hasher, IAuditLog audit, TimeProvider time) : IKeyAdministration
+/// <summary>API key administration on the Tiergate database (the owner's own operations are in KeyAdministration.Owner.cs).</summary>
+public sealed partial class KeyAdministration(TiergateDatabase database, PolicyDocument policy, ApiKeyHasher hasher, IAuditLog audit, TimeProvider time) : IKeyAdministration
 {
     private readonly AccountDirectory _directory = new(database);
 
