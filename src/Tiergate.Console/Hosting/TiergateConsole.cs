@@ -36,6 +36,7 @@ public static class TiergateConsole
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddRazorPages(pages => pages.RootDirectory = "/Pages")
+            .AddMvcOptions(mvc => mvc.Filters.Add<ConsoleErrorFilter>())
             .ConfigureApplicationPartManager(parts =>
             {
                 // Only this assembly's pages, whatever the entry assembly is (the CLI, a test host).

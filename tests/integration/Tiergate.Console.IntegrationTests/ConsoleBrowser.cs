@@ -39,7 +39,7 @@ public sealed class ConsoleBrowser : IDisposable
         return await PostAsync(action, values);
     }
 
-    public async Task<Page> PostAsync(string path, IReadOnlyDictionary<string, string> values)
+    public async Task<Page> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> values)
     {
         using var content = new FormUrlEncodedContent(values);
         return await Page.ReadAsync(await _client.PostAsync(new Uri(path, UriKind.Relative), content));

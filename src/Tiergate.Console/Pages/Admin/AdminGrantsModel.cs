@@ -77,5 +77,10 @@ public sealed class AdminGrantsModel(IGrantAdministration grants, TimeProvider t
         {
             Errors["email"] = "No user has this email.";
         }
+        catch (TiergateException e) when (e.Code.HttpStatus is >= 400 and < 500)
+        {
+            Errors["email"] = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
     }
 }
