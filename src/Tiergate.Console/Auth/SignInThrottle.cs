@@ -16,6 +16,9 @@ namespace Tiergate.Console.Auth;
 /// </summary>
 public sealed class SignInThrottle(ConsoleOptions options, TimeProvider time)
 {
+    /// <summary>Past this many tracked sources or accounts, windows with no failure left in them are swept (memory stays bounded).</summary>
+    public const int SweepAbove = 50_000;
+
     private readonly ConcurrentDictionary<string, Window> _sources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Window> _accounts = new(StringComparer.Ordinal);
 
@@ -45,9 +48,31 @@ public sealed class SignInThrottle(ConsoleOptions options, TimeProvider time)
         var now = time.GetUtcNow();
         _sources.GetOrAdd(source, _ => new Window()).Add(now, options.ThrottleWindow);
         _accounts.GetOrAdd(Key(accountKey), _ => new Window()).Add(now, options.ThrottleWindow);
+        SweepIfLarge(_sources, now);
+        SweepIfLarge(_accounts, now);
     }
 
+    /// <summary>How many sources and accounts are tracked now (for tests and metrics).</summary>
+    public (int Sources, int Accounts) Tracked => (_sources.Count, _accounts.Count);
+
     public void RecordSuccess(string accountKey) => _accounts.TryRemove(Key(accountKey), out _);
+
+    /// <summary>Random addresses and typed emails must not grow the maps without end: drop windows that emptied.</summary>
+    private void SweepIfLarge(ConcurrentDictionary<string, Window> windows, DateTimeOffset now)
+    {
+        if (windows.Count <= SweepAbove)
+        {
+            return;
+        }
+
+        foreach (var (key, window) in windows)
+        {
+            if (window.Count(now, options.ThrottleWindow) == 0)
+            {
+                windows.TryRemove(key, out _);
+            }
+        }
+    }
 
     /// <summary>Accounts are not kept by their address in memory.</summary>
     private static string Key(string accountKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(accountKey.ToUpperInvariant())));
