@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tiergate.Console.Auth;
 using Tiergate.Console.Mail;
+using Tiergate.Console.Passkeys;
 using Tiergate.Console.Security;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Notifications;
@@ -104,6 +105,16 @@ public static class TiergateConsole
             : new OutboxUserNotifier(Path.Combine(options.DataDirectory, "outbox"), options.OutboxFrom, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxUserNotifier>>()));
         services.AddSingleton<MailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        AddPasskeys(services, options);
+    }
+
+    /// <summary>Passkeys: the relying party is the public URL's host and origin (a test may register another after this).</summary>
+    private static void AddPasskeys(IServiceCollection services, ConsoleOptions options)
+    {
+        services.AddSingleton(PasskeyRelyingParty.From(options.PublicBaseUrl));
+        services.AddSingleton(sp => new PasskeyStore(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PasskeyCeremonies>();
+        services.AddSingleton<PasskeyVerifier>();
     }
 
     /// <summary>The console's middleware (on console paths only) and routes.</summary>
@@ -117,6 +128,9 @@ public static class TiergateConsole
             console.UseAuthorization();
         });
         app.MapGet(StyleSheet.Path, StyleSheet.Serve);
+        app.MapGet(PasskeyScript.Path, PasskeyScript.Serve);
+        AccountPasskeyEndpoints.Map(app);
+        LoginPasskeyEndpoints.Map(app);
         app.MapRazorPages();
     }
 
