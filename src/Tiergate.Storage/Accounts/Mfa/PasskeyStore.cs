@@ -76,7 +76,8 @@ public sealed class PasskeyStore(TiergateDatabase database, IAuditLog audit, Tim
             await MfaService.SyncEnrolledAsync(db, userId, cancellationToken);
         }
 
-        await audit.AppendAsync(new AuditEvent("mfa.passkey.enrol", actor, $"user:{userId}", "ok", new Dictionary<string, string> { ["name"] = passkey.Name }), cancellationToken);
+        // The name is the user's free text: it stays out of the audit record (the guard refuses secret-looking values).
+        await audit.AppendAsync(new AuditEvent("mfa.passkey.enrol", actor, $"user:{userId}", "ok", new Dictionary<string, string> { ["aaguid"] = passkey.AaGuid.ToString() }), cancellationToken);
         return true;
     }
 
