@@ -49,6 +49,36 @@ public sealed class ConsolePasskeyTests(BrowserFixture browser, ITestOutputHelpe
     }
 
     [BrowserFact]
+    public async Task PasswordThenPasskey_AsSecondFactorAndForStepUp_Accepted()
+    {
+        await using var site = await ConsoleTestSite.StartAsync();
+        await CaptureOnFailureAsync(async () =>
+        {
+            var email = ConsoleTestSite.NewEmail();
+            await VirtualAuthenticator.AttachAsync(Page);
+            await site.RegisterVerifiedAndSignInAsync(Page, email);
+            await AddPasskeyAsync(site, "Desk key");
+            await SignOutAsync(site);
+
+            // The password alone is no longer enough: the passkey is the account's second factor.
+            await Page.GetByLabel("Email address").FillAsync(email);
+            await Page.GetByLabel("Password").FillAsync(ConsoleTestSite.Password);
+            await Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(Page).ToHaveURLAsync(site.Url("/login/mfa"));
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
+            await Assertions.Expect(Page).ToHaveURLAsync(site.Url("/account"));
+            await Assertions.Expect(Page.Locator("main")).ToContainTextAsync($"Signed in as {email}");
+
+            await Page.GotoAsync(site.Url("/step-up?returnUrl=%2F%3Ffrom%3Dstep-up"));
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
+            await Assertions.Expect(Page).ToHaveURLAsync(site.Url("/?from=step-up"));
+
+            var verified = await AuditAsync(site, "mfa.verify");
+            Assert.Equal(2, verified.Count(a => a.Outcome == "ok" && a.Details!.Contains("passkey", StringComparison.Ordinal)));
+        });
+    }
+
+    [BrowserFact]
     public async Task SignInEndpoint_HostileAnswers_RefusedWithCodesThenARealOneSignsIn()
     {
         await using var site = await ConsoleTestSite.StartAsync();
