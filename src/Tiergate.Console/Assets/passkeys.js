@@ -95,7 +95,7 @@
       return 'The passkey request was cancelled or timed out.';
     }
     if (error.code === 'step_up_required') {
-      return 'Confirm it is you first: use "Make new recovery codes" or another protected action, then add the passkey.';
+      return 'Confirm it is you first: taking you to the check, then come back and add the passkey.';
     }
     return error.message;
   }
