@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tiergate.Console.Auth;
 using Tiergate.Console.Mail;
+using Tiergate.Console.Passkeys;
 using Tiergate.Console.Security;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Notifications;
@@ -108,6 +109,16 @@ public static class TiergateConsole
         services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
         services.AddSingleton(sp => new GrantExpiryReminders(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserNotifier>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<GrantReminderService>();
+        AddPasskeys(services, options);
+    }
+
+    /// <summary>Passkeys: the relying party is the public URL's host and origin (a test may register another after this).</summary>
+    private static void AddPasskeys(IServiceCollection services, ConsoleOptions options)
+    {
+        services.AddSingleton(PasskeyRelyingParty.From(options.PublicBaseUrl));
+        services.AddSingleton(sp => new PasskeyStore(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PasskeyCeremonies>();
+        services.AddSingleton<PasskeyVerifier>();
     }
 
     /// <summary>The console's middleware (on console paths only) and routes.</summary>
@@ -122,6 +133,9 @@ public static class TiergateConsole
             console.UseAuthorization();
         });
         app.MapGet(StyleSheet.Path, StyleSheet.Serve);
+        app.MapGet(PasskeyScript.Path, PasskeyScript.Serve);
+        AccountPasskeyEndpoints.Map(app);
+        LoginPasskeyEndpoints.Map(app);
         app.MapRazorPages();
     }
 

@@ -9,17 +9,19 @@ namespace Tiergate.Console.Pages;
 
 /// <summary>
 /// <c>/account</c>: the signed-in user's sessions (sign out everywhere), TOTP enrolment (the secret and
-/// <c>otpauth://</c> URI, confirmed with a code) and recovery codes, shown once when made.
+/// <c>otpauth://</c> URI, confirmed with a code), passkeys (added by /passkeys.js; removed here), and recovery codes, shown once when made.
 /// Replacing recovery codes once a factor is enrolled needs step-up.
 /// </summary>
 [Authorize]
-public sealed class AccountModel(MfaService mfa, SessionStore sessions, SessionSignIn signIn) : ConsolePage
+public sealed class AccountModel(MfaService mfa, PasskeyStore passkeys, SessionStore sessions, SessionSignIn signIn) : ConsolePage
 {
     public MfaStatus Mfa { get; private set; } = new(false, false, 0);
 
     public TotpEnrolment? Pending { get; private set; }
 
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public IReadOnlyList<PasskeyView> Passkeys { get; private set; } = [];
 
     public long? CurrentSessionId { get; private set; }
 
@@ -28,7 +30,34 @@ public sealed class AccountModel(MfaService mfa, SessionStore sessions, SessionS
 
     public string? Notice { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync([FromQuery(Name = "done")] string? done)
+    {
+        Notice = done == "passkey-added" ? "Your passkey is added. You can sign in with it." : null;
+        await LoadAsync();
+    }
+
+    /// <summary>Removes one of the user's own passkeys (another user's id removes nothing); a change of factors needs step-up.</summary>
+    public async Task<IActionResult> OnPostRemovePasskeyAsync([FromForm(Name = "passkey")] long? passkey)
+    {
+        if (this.RequireRecentSecondFactor(StepUp.Window) is { } challenge)
+        {
+            return challenge;
+        }
+
+        var userId = HttpContext.RequiredUserId();
+        if (passkey is { } id && await passkeys.RemoveAsync(userId, id, HttpContext.Actor(), HttpContext.RequestAborted))
+        {
+            Notice = "The passkey is removed.";
+        }
+        else
+        {
+            FormError = "That passkey is not on your account (it may be removed already).";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostBeginTotpAsync()
     {
@@ -105,6 +134,7 @@ public sealed class AccountModel(MfaService mfa, SessionStore sessions, SessionS
         Mfa = await mfa.StatusAsync(userId, HttpContext.RequestAborted);
         Pending = Mfa.TotpPending ? await mfa.PendingTotpAsync(userId, HttpContext.Email(), HttpContext.RequestAborted) : null;
         Sessions = await sessions.ListAsync(userId, HttpContext.RequestAborted);
+        Passkeys = await passkeys.ListAsync(userId, HttpContext.RequestAborted);
         CurrentSessionId = HttpContext.Session()?.Id;
     }
 }

@@ -10,14 +10,23 @@ namespace Tiergate.Console.Pages;
 /// five minutes; each wrong code counts against the account (<see cref="SignInThrottle"/>) and five wrong codes
 /// end the pending sign-in, so the password must be given again.
 /// </summary>
-public sealed class LoginMfaModel(MfaService mfa, SessionSignIn signIn, SignInThrottle throttle, TimeProvider time) : ConsolePage
+public sealed class LoginMfaModel(MfaService mfa, PasskeyStore passkeys, SessionSignIn signIn, SignInThrottle throttle, TimeProvider time) : ConsolePage
 {
+    /// <summary>Whether the pending user has a passkey, so the page offers it beside the code.</summary>
+    public bool HasPasskey { get; private set; }
+
     private const int MaxWrongCodes = 5;
 
     public async Task<IActionResult> OnGetAsync()
     {
         var pending = await HttpContext.AuthenticateAsync(ConsoleAuth.PendingScheme);
-        return pending.Succeeded ? Page() : Redirect("/login");
+        if (!pending.Succeeded || CurrentUser.IdOf(pending.Principal) is not { } userId)
+        {
+            return Redirect("/login");
+        }
+
+        HasPasskey = (await passkeys.CredentialIdsAsync(userId, HttpContext.RequestAborted)).Count > 0;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "code")] string? code)
@@ -28,6 +37,7 @@ public sealed class LoginMfaModel(MfaService mfa, SessionSignIn signIn, SignInTh
             return Redirect("/login");
         }
 
+        HasPasskey = (await passkeys.CredentialIdsAsync(userId, HttpContext.RequestAborted)).Count > 0;
         var email = pending.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "";
         var key = "mfa:" + email;
         if (throttle.AccountDelay(key) is { } delay && delay > TimeSpan.Zero)

@@ -18,17 +18,24 @@ public sealed class StepUpModel(MfaService mfa, SessionStore sessions, SignInThr
 
     public bool Enrolled { get; private set; }
 
+    /// <summary>Whether the user has a passkey, so the page offers it beside the code (/passkeys.js, /account/passkeys/verify).</summary>
+    public bool HasPasskey { get; private set; }
+
     public async Task OnGetAsync([FromQuery(Name = "returnUrl")] string? returnUrl)
     {
         ReturnUrl = Local(returnUrl);
-        Enrolled = (await mfa.StatusAsync(HttpContext.RequiredUserId(), HttpContext.RequestAborted)).Enrolled;
+        var status = await mfa.StatusAsync(HttpContext.RequiredUserId(), HttpContext.RequestAborted);
+        Enrolled = status.Enrolled;
+        HasPasskey = status.Passkeys > 0;
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "code")] string? code, [FromForm(Name = "returnUrl")] string? returnUrl)
     {
         ReturnUrl = Local(returnUrl);
         var userId = HttpContext.RequiredUserId();
-        Enrolled = (await mfa.StatusAsync(userId, HttpContext.RequestAborted)).Enrolled;
+        var status = await mfa.StatusAsync(userId, HttpContext.RequestAborted);
+        Enrolled = status.Enrolled;
+        HasPasskey = status.Passkeys > 0;
         var key = "mfa:" + HttpContext.Email();
         if (throttle.AccountDelay(key) is { } delay && delay > TimeSpan.Zero)
         {

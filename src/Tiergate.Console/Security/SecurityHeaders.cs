@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Http;
 namespace Tiergate.Console.Security;
 
 /// <summary>
-/// The headers on every console response: a strict Content-Security-Policy (this origin's stylesheet only;
-/// no script, inline or not; no framing; forms post only here), no MIME sniffing, no referrer beyond this
+/// The headers on every console response: a strict Content-Security-Policy (this origin's stylesheet and script only;
+/// no inline script; no framing; forms post only here), no MIME sniffing, no referrer beyond this
 /// origin, no framing for old browsers, and no caching of pages that may show secrets once.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -6,7 +6,6 @@ using OpenAI;
 using OpenAI.Chat;
 using OtpNet;
 using Tiergate.BrowserTests.Infrastructure;
-using Tiergate.Console.Hosting;
 using Tiergate.Console.IntegrationTests;
 using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts.Credentials;
@@ -27,17 +26,15 @@ namespace Tiergate.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class VettingJourneyTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output)
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = ConsoleTestSite.Password;
     private const string Tier = "safety-research";
 
     [BrowserFact]
     public async Task Journey_RegisterVerifyApplyTwoApprovalsKeyCallThenRevoke_CallsReducedRefusalThenIsRefused()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var smtp = LocalSmtp.Start();
-        var data = Directory.CreateTempSubdirectory("tiergate-journey-").FullName;
-        var options = new ConsoleOptions(new Uri("http://localhost"), data) { Smtp = new SmtpOptions("127.0.0.1", smtp.Port, "tiergate@localhost", null, null, "none") };
-        await using var site = await TestSite.StartAsync(TiergateConsole.Map, TiergateConsole.Services(options), time: time);
+        await using var console = await ConsoleTestSite.StartAsync(time);
+        var (site, smtp) = (console.Site, console.Smtp);
         var applicant = $"ada-{Guid.NewGuid():N}@example.org";
 
         await CaptureOnFailureAsync(async () =>
@@ -161,6 +158,12 @@ public sealed class VettingJourneyTests(BrowserFixture browser, ITestOutputHelpe
             // answer for a model outside the caller's tiers, which does not tell that it exists).
             Assert.Equal(404, refused.Status);
             Assert.Contains("model_not_found", refused.Message, StringComparison.Ordinal);
+
+            // The header's sign-out button ends the session.
+            await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await Assertions.Expect(Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await Page.GotoAsync(site.Url("/keys"));
+            await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/login"));
         });
     }
 

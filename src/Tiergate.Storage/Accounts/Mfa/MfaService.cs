@@ -24,7 +24,8 @@ public sealed class MfaService(TiergateDatabase database, IAuditLog audit, TimeP
         await using var db = database.CreateContext();
         var totp = await db.Set<TotpFactorEntity>().AsNoTracking().Where(t => t.UserId == userId).Select(t => new { t.ConfirmedAt }).FirstOrDefaultAsync(cancellationToken);
         var codes = await db.Set<RecoveryCodeEntity>().CountAsync(c => c.UserId == userId && c.UsedAt == null, cancellationToken);
-        return new MfaStatus(totp?.ConfirmedAt is not null, totp is { ConfirmedAt: null }, codes);
+        var passkeys = await db.Set<WebAuthnCredentialEntity>().CountAsync(c => c.UserId == userId, cancellationToken);
+        return new MfaStatus(totp?.ConfirmedAt is not null, totp is { ConfirmedAt: null }, codes, passkeys);
     }
 
     /// <summary>
@@ -136,16 +137,18 @@ public sealed class MfaService(TiergateDatabase database, IAuditLog audit, TimeP
     }
 
     /// <summary>
-    /// Removes the TOTP authenticator. With no factor left, <c>mfa_enrolled</c> becomes false and the recovery
-    /// codes go too. (Passkeys, when added, count as factors here.)
+    /// Removes the TOTP authenticator. With no factor left (no passkey either), <c>mfa_enrolled</c> becomes false
+    /// and the recovery codes go too.
     /// </summary>
     public async Task RemoveTotpAsync(long userId, string actor, CancellationToken cancellationToken = default)
     {
         await using (var db = database.CreateContext())
         {
             await db.Set<TotpFactorEntity>().Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<RecoveryCodeEntity>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await SetEnrolledAsync(db, userId, false, cancellationToken);
+            if (!await SyncEnrolledAsync(db, userId, cancellationToken))
+            {
+                await db.Set<RecoveryCodeEntity>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            }
         }
 
         await audit.AppendAsync(new AuditEvent("mfa.totp.remove", actor, $"user:{userId}", "ok"), cancellationToken);
@@ -189,6 +192,15 @@ public sealed class MfaService(TiergateDatabase database, IAuditLog audit, TimeP
         db.Set<RecoveryCodeEntity>().AddRange(codes.Select(c => new RecoveryCodeEntity { UserId = userId, CodeHash = HashCode(Clean(c)), CreatedAt = now }));
         await db.SaveChangesAsync(cancellationToken);
         return codes;
+    }
+
+    /// <summary>Sets <c>mfa_enrolled</c> from the factors the user has now (a confirmed TOTP or any passkey); returns it.</summary>
+    internal static async Task<bool> SyncEnrolledAsync(TiergateDbContext db, long userId, CancellationToken cancellationToken)
+    {
+        var enrolled = await db.Set<TotpFactorEntity>().AnyAsync(t => t.UserId == userId && t.ConfirmedAt != null, cancellationToken)
+            || await db.Set<WebAuthnCredentialEntity>().AnyAsync(c => c.UserId == userId, cancellationToken);
+        await SetEnrolledAsync(db, userId, enrolled, cancellationToken);
+        return enrolled;
     }
 
     private static async Task SetEnrolledAsync(TiergateDbContext db, long userId, bool enrolled, CancellationToken cancellationToken) =>
