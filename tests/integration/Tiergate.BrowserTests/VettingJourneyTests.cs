@@ -180,13 +180,13 @@ public sealed class VettingJourneyTests(BrowserFixture browser, ITestOutputHelpe
         await page.GotoAsync(site.Url("/login"));
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         if (secret is not null)
         {
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login/mfa"));
             time.Advance(TimeSpan.FromSeconds(31));
             await page.GetByLabel("Code").FillAsync(TotpAlgorithm.Compute(secret, time.GetUtcNow()));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         }
 
         await Assertions.Expect(page.Locator("header form[action='/logout']")).ToBeVisibleAsync();
@@ -196,7 +196,7 @@ public sealed class VettingJourneyTests(BrowserFixture browser, ITestOutputHelpe
     {
         time.Advance(TimeSpan.FromSeconds(31));
         await page.GetByLabel("Code").FillAsync(TotpAlgorithm.Compute(secret, time.GetUtcNow()));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
     }
 
     /// <summary>A staff member set up as an operator would: a confirmed console account, a role, TOTP enrolled on the CLI's path.</summary>
