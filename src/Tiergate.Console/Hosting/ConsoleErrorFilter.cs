@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Tiergate.Core.Errors;
@@ -24,16 +23,7 @@ public sealed class ConsoleErrorFilter : IExceptionFilter
         {
             StatusCode = e.Code.HttpStatus,
             ContentType = "text/html; charset=utf-8",
-            Content = $"""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Not done · Tiergate</title><link rel="stylesheet" href="{StyleSheet.Path}"></head>
-                <body><header class="site"><nav aria-label="Main"><a class="brand" href="/">Tiergate</a></nav></header>
-                <main id="main"><h1>Not done</h1><p role="alert">{WebUtility.HtmlEncode(e.Message)} ({WebUtility.HtmlEncode(e.Code.Name)}) Nothing was changed.</p>
-                <p><a href="/">Return to the start page</a>.</p></main>
-                </body></html>
-                """,
+            Content = StatusPage.Html("Not done", $"{e.Message} ({e.Code.Name}) Nothing was changed."),
         };
         context.ExceptionHandled = true;
     }

@@ -23,14 +23,17 @@ public static class StatusPage
             _ => ("Something went wrong", "Try again in a moment."),
         };
         response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{WebUtility.HtmlEncode(title)} · Tiergate</title><link rel="stylesheet" href="{StyleSheet.Path}"></head>
-            <body><header class="site"><nav aria-label="Main"><a class="brand" href="/">Tiergate</a></nav></header>
-            <main id="main"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(explanation)}</p><p><a href="/">Back to the start page</a></p></main>
-            </body></html>
-            """, context.HttpContext.RequestAborted);
+        await response.WriteAsync(Html(title, explanation), context.HttpContext.RequestAborted);
     }
+
+    /// <summary>A minimal page in the console's style: the title and one escaped paragraph (role="alert").</summary>
+    public static string Html(string title, string message) => $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{WebUtility.HtmlEncode(title)} · Tiergate</title><link rel="stylesheet" href="{StyleSheet.Path}"></head>
+        <body><header class="site"><nav aria-label="Main"><a class="brand" href="/">Tiergate</a></nav></header>
+        <main id="main"><h1>{WebUtility.HtmlEncode(title)}</h1><p role="alert">{WebUtility.HtmlEncode(message)}</p><p><a href="/">Back to the start page</a></p></main>
+        </body></html>
+        """;
 }

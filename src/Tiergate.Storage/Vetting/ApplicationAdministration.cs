@@ -47,16 +47,10 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             await DenyAsync(actor, VettingErrors.ApplicationIdentityInsufficient, low, "application.submit", $"user:{user.Id}", tier.Name, cancellationToken);
         }
 
+        // Checked and inserted under a per-user lock: two submissions at once (a double click, a replayed post)
+        // must not both pass the duplicate check.
         var now = time.GetUtcNow();
-        var open = await db.Set<ApplicationEntity>().AnyAsync(a => a.UserId == user.Id && a.Tier == tier.Name && (a.Status == (int)ApplicationStatus.Pending || a.Status == (int)ApplicationStatus.NeedsInfo), cancellationToken);
-        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id && g.Tier == tier.Name && g.RevokedAt == null).ToListAsync(cancellationToken);
-        if (open || grants.Any(g => g.ExpiresAt is null || g.ExpiresAt > now + RenewalWindow))
-        {
-            await DenyAsync(actor, VettingErrors.DuplicateApplication, open
-                ? $"{user.Email} already has an open application for '{tier.Name}'."
-                : $"{user.Email} already holds '{tier.Name}' beyond the renewal window ({RenewalWindow.TotalDays:0} days before expiry).", "application.submit", $"user:{user.Id}", tier.Name, cancellationToken);
-        }
-
+        string? duplicate = null;
         var application = new ApplicationEntity
         {
             UserId = user.Id,
@@ -73,8 +67,29 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Add(application);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await BeginLockedAsync(db, SubmitLockKey, user.Id, cancellationToken))
+        {
+            var open = await db.Set<ApplicationEntity>().AnyAsync(a => a.UserId == user.Id && a.Tier == tier.Name && (a.Status == (int)ApplicationStatus.Pending || a.Status == (int)ApplicationStatus.NeedsInfo), cancellationToken);
+            var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id && g.Tier == tier.Name && g.RevokedAt == null).ToListAsync(cancellationToken);
+            if (open || grants.Any(g => g.ExpiresAt is null || g.ExpiresAt > now + RenewalWindow))
+            {
+                duplicate = open
+                    ? $"{user.Email} already has an open application for '{tier.Name}'."
+                    : $"{user.Email} already holds '{tier.Name}' beyond the renewal window ({RenewalWindow.TotalDays:0} days before expiry).";
+            }
+            else
+            {
+                db.Add(application);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        if (duplicate is not null)
+        {
+            await DenyAsync(actor, VettingErrors.DuplicateApplication, duplicate, "application.submit", $"user:{user.Id}", tier.Name, cancellationToken);
+        }
+
         await audit.AppendAsync(new AuditEvent("application.submit", actor, $"application:{application.Id}", "ok", new Dictionary<string, string>
         {
             ["user"] = $"user:{user.Id}",
@@ -130,7 +145,7 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         var now = time.GetUtcNow();
         ApplicationFacts facts;
         ReviewOutcome outcome;
-        await using (var transaction = await BeginReviewAsync(db, id, cancellationToken))
+        await using (var transaction = await BeginLockedAsync(db, ReviewLockKey, id, cancellationToken))
         {
             await db.Entry(application).ReloadAsync(cancellationToken);
             var decisions = await db.Set<ApplicationDecisionEntity>().AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(cancellationToken);
@@ -208,20 +223,23 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         return await ViewAsync(db, application, applicant, cancellationToken);
     }
 
-    /// <summary>A write transaction serialised per application: SQLite's BEGIN IMMEDIATE takes the write lock; PostgreSQL an advisory lock on the id.</summary>
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginReviewAsync(TiergateDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// A write transaction serialised per (<paramref name="key"/>, <paramref name="id"/>): SQLite's BEGIN IMMEDIATE takes
+    /// the write lock; PostgreSQL a two-key advisory lock held to the end of the transaction.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(TiergateDbContext db, int key, long id, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({ReviewLockKey}, {(int)(id % int.MaxValue)})", cancellationToken);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({key}, {(int)(id % int.MaxValue)})", cancellationToken);
         }
 
         return transaction;
     }
 
-    /// <summary>The first key of the two-key advisory lock that serialises decisions on one application ("tgrv").</summary>
-    private const int ReviewLockKey = 0x74677276;
+    /// <summary>Advisory lock keys: decisions on one application ("tgrv"), submissions of one user ("tgsb").</summary>
+    private const int ReviewLockKey = 0x74677276, SubmitLockKey = 0x74677362;
 
     private static async Task<ApplicationEntity> FindAsync(TiergateDbContext db, long id, CancellationToken cancellationToken) =>
         await db.Set<ApplicationEntity>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)

@@ -58,6 +58,20 @@ public sealed class ConcurrentReviewTests
         Assert.Equal(((int)ApplicationStatus.Approved, 2, 1), (status, decisions, grants));
     }
 
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task SubmitAsync_EightSubmissionsAtOnce_OneStoredTheRestDuplicate(string provider)
+    {
+        await using var world = await RaceWorld.CreateAsync(provider, reviewers: 0, submit: false);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => world.TrySubmitAsync()));
+
+        Assert.Equal(1, results.Count(r => r is null));
+        Assert.All(results.Where(r => r is not null), r => Assert.Equal(VettingErrors.DuplicateApplication, r));
+        Assert.Equal(1, await world.ApplicationCountAsync());
+    }
+
     private sealed class RaceWorld : IAsyncDisposable
     {
         private readonly TestStore _store;
@@ -76,7 +90,7 @@ public sealed class ConcurrentReviewTests
 
         public IReadOnlyList<string> Reviewers { get; }
 
-        public static async Task<RaceWorld> CreateAsync(string provider, int reviewers)
+        public static async Task<RaceWorld> CreateAsync(string provider, int reviewers, bool submit = true)
         {
             var store = await TestStore.CreateAsync(provider);
             var audit = new AuditLog(store.Database, AuditFixture.NewSigningKey(), TimeProvider.System);
@@ -90,8 +104,30 @@ public sealed class ConcurrentReviewTests
                 names.Add(email);
             }
 
-            var application = await accounts.Applications.SubmitAsync(new ApplicationRequest("ada@example.org", "research", "Evaluating refusals.", null, [], [0]), Actor);
-            return new RaceWorld(store, audit, accounts, application.Id, names);
+            var application = submit ? (await accounts.Applications.SubmitAsync(Request, Actor)).Id : 0;
+            return new RaceWorld(store, audit, accounts, application, names);
+        }
+
+        private static ApplicationRequest Request => new("ada@example.org", "research", "Evaluating refusals.", null, [], [0]);
+
+        /// <summary>Null when the submission was stored; the refusal's code otherwise.</summary>
+        public async Task<ErrorCode?> TrySubmitAsync()
+        {
+            try
+            {
+                await _accounts.Applications.SubmitAsync(Request, Actor);
+                return null;
+            }
+            catch (TiergateException e)
+            {
+                return e.Code;
+            }
+        }
+
+        public async Task<int> ApplicationCountAsync()
+        {
+            await using var db = _store.Database.CreateContext();
+            return await db.Set<ApplicationEntity>().CountAsync();
         }
 
         /// <summary>Null when the approval was taken; the refusal's code otherwise.</summary>
