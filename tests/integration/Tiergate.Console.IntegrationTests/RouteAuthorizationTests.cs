@@ -111,6 +111,52 @@ public sealed class RouteAuthorizationTests
         Assert.Equal(deniedBefore + expectedDenials, await world.CountDenialsAsync());
     }
 
+    [Fact]
+    public async Task EveryPageEveryRoleMayOpen_EveryField_HasALabelAndEveryErrorIsTiedToItsField()
+    {
+        await using var world = await World.CreateAsync();
+        var failures = new List<string>();
+        var fields = 0;
+
+        foreach (var (route, expected) in Table)
+        {
+            foreach (var who in Enum.GetValues<Who>().Where(w => expected[(int)w] == Ok))
+            {
+                var path = world.Fill(route);
+                var page = await world.Browser(who).GetAsync(path);
+                if (page.Response.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                foreach (var field in page.Document.QuerySelectorAll("input:not([type=hidden]):not([type=submit]), select, textarea"))
+                {
+                    fields++;
+                    var id = field.GetAttribute("id");
+                    var labelled = (id is not null && page.Document.QuerySelector($"label[for='{id}']") is not null)
+                        || field.Closest("label") is not null || field.HasAttribute("aria-label") || field.HasAttribute("aria-labelledby");
+                    if (!labelled)
+                    {
+                        failures.Add($"{who} {path}: field '{field.GetAttribute("name")}' has no label");
+                    }
+                }
+            }
+        }
+
+        // A form answered with errors ties each to its field (aria-invalid + aria-describedby naming the message).
+        var refused = await world.Browser(Who.Anonymous).SubmitAsync("/register", new Dictionary<string, string> { ["email"] = "not an address", ["password"] = "short" });
+        var invalid = refused.Document.QuerySelectorAll("[aria-invalid=true]");
+        Assert.NotEmpty(invalid);
+        foreach (var field in invalid)
+        {
+            var described = field.GetAttribute("aria-describedby")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            Assert.Contains(described, d => refused.Document.GetElementById(d) is { TextContent.Length: > 0 });
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(fields >= 40, $"only {fields} fields were checked: the pages did not render their forms");
+    }
+
     private static Answer Classify(ConsoleBrowser.Page page) => page.Status switch
     {
         HttpStatusCode.OK => Answer.Ok,
