@@ -55,6 +55,7 @@ public static class TiergateConsole
         services.AddDataProtection()
             .SetApplicationName("tiergate-console")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "console-keys")));
+        KeyRingXmlEncryptor.Register(services);
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "tiergate_af";

@@ -20,6 +20,9 @@ public sealed class ConsoleSite : IAsyncDisposable
 
     public GatewayHost Host { get; }
 
+    /// <summary>The console's data directory (<c>outbox/</c>, <c>console-keys/</c>).</summary>
+    public string DataDirectory => _data;
+
     public LocalSmtp Smtp { get; }
 
     public static async Task<ConsoleSite> StartAsync()
