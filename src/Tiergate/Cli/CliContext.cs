@@ -28,6 +28,9 @@ internal sealed class CliContext : IAsyncDisposable
 
     public PolicyDocument Policy { get; }
 
+    /// <summary>Alerts the detectors raised, as operators list and close them.</summary>
+    public Tiergate.Storage.Alerts.AlertStore Alerts => new(Database, _audit, TimeProvider.System);
+
     public TiergateDatabase Database { get; }
 
     /// <summary>Users, grants and keys: one administration per account aggregate.</summary>
