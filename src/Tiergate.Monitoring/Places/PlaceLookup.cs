@@ -20,10 +20,9 @@ public sealed class PlaceLookup : IDisposable
     public PlaceLookup(PlaceOptions options)
     {
         Options = options;
-        if (options.CityDatabase is { } cityPath && File.Exists(cityPath))
-            _city = new Reader(cityPath);
-        if (File.Exists(options.CountryDatabase))
-            _country = new Reader(options.CountryDatabase);
+        var unreadable = new List<string>();
+        _city = Open(options.CityDatabase, unreadable);
+        _country = Open(options.CountryDatabase, unreadable);
         var asnPaths = PlaceOptions.AsnFileNames.Select(name => Path.Combine(options.AsnDirectory, name)).ToList();
         if (asnPaths.Any(File.Exists))
         {
@@ -32,7 +31,25 @@ public sealed class PlaceLookup : IDisposable
         }
 
         var missing = options.CityDatabase is null ? options.CountryDatabase : $"{options.CountryDatabase} or {options.CityDatabase}";
-        UnavailableReason = Available ? null : $"place-based detectors are off: no GeoIP database at {missing}";
+        UnavailableReason = Available ? null
+            : unreadable.Count > 0 ? $"place-based detectors are off: unreadable GeoIP database at {string.Join(" and ", unreadable)}"
+            : $"place-based detectors are off: no GeoIP database at {missing}";
+    }
+
+    // A damaged file leaves places unknown (with the reason) instead of failing whoever builds the lookup.
+    private static Reader? Open(string? path, List<string> unreadable)
+    {
+        if (path is null || !File.Exists(path))
+            return null;
+        try
+        {
+            return new Reader(path);
+        }
+        catch (Exception exception) when (exception is InvalidDatabaseException or IOException or UnauthorizedAccessException)
+        {
+            unreadable.Add(path);
+            return null;
+        }
     }
 
     public PlaceOptions Options { get; }

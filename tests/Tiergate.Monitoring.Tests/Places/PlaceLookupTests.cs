@@ -47,6 +47,18 @@ public sealed class PlaceLookupTests : IDisposable
     }
 
     [Fact]
+    public void Lookup_DamagedCountryDatabase_UnavailableWithUnreadableReason()
+    {
+        var countryPath = Path.Combine(_directory, "damaged.mmdb");
+        File.WriteAllBytes(countryPath, new byte[4096]);
+        using var lookup = new PlaceLookup(new PlaceOptions(countryPath, _directory));
+
+        Assert.False(lookup.Available);
+        Assert.Equal($"place-based detectors are off: unreadable GeoIP database at {countryPath}", lookup.UnavailableReason);
+        Assert.Equal(PlacePrecision.Unknown, lookup.Lookup(IPAddress.Parse("8.8.8.8")).Precision);
+    }
+
+    [Fact]
     public void Default_GeoIpDirectoryVariable_PointsAtTheSetupScriptsFiles()
     {
         var before = Environment.GetEnvironmentVariable(PlaceOptions.DirectoryVariable);
