@@ -11,6 +11,7 @@ using Tiergate.Server.Limits;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;
+using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
 using Tiergate.Storage.Secrets;
@@ -38,6 +39,9 @@ public static class GatewayServices
         services.TryAddSingleton<ICallerStore, CallerStore>();
         services.TryAddSingleton<IUsageLimiter, InProcessUsageLimiter>();
         services.AddUsageEvents();
+        services.AddSingleton(sp => new AlertStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
+        services.AddSingleton<DroppedEventsWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DroppedEventsWatch>());
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<UpstreamRegistry>();
