@@ -20,7 +20,7 @@ public static class KeyRingStore
             var present = await db.Set<CryptoKeyEntity>().AsNoTracking().AnyAsync(cancellationToken);
             if (!present)
             {
-                await using var transaction = await BeginWriteAsync(db, cancellationToken);
+                await using var transaction = await LockedTransaction.BeginAsync(db, PostgresLockKey, cancellationToken);
                 var kinds = await db.Set<CryptoKeyEntity>().Select(k => k.Kind).Distinct().ToListAsync(cancellationToken);
                 foreach (var kind in new[] { CryptoKeyEntity.DataKind, CryptoKeyEntity.IndexKind }.Except(kinds))
                 {
@@ -40,7 +40,7 @@ public static class KeyRingStore
     {
         ArgumentNullException.ThrowIfNull(contexts);
         await using var db = contexts();
-        await using var transaction = await BeginWriteAsync(db, cancellationToken);
+        await using var transaction = await LockedTransaction.BeginAsync(db, PostgresLockKey, cancellationToken);
         var current = await db.Set<CryptoKeyEntity>().Where(k => k.Kind == CryptoKeyEntity.DataKind)
             .Select(k => (int?)k.Version).MaxAsync(cancellationToken) ?? 0;
         var version = current + 1;
@@ -57,7 +57,7 @@ public static class KeyRingStore
         ArgumentNullException.ThrowIfNull(oldKek);
         ArgumentNullException.ThrowIfNull(newKek);
         await using var db = contexts();
-        await using var transaction = await BeginWriteAsync(db, cancellationToken);
+        await using var transaction = await LockedTransaction.BeginAsync(db, PostgresLockKey, cancellationToken);
         var keys = await db.Set<CryptoKeyEntity>().ToListAsync(cancellationToken);
         foreach (var key in keys)
         {
@@ -114,15 +114,4 @@ public static class KeyRingStore
     };
 
     private static string WrapContext(string kind, int version) => $"tiergate-key-v1|{kind}|{version}";
-
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(TiergateDbContext db, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
-        }
-
-        return transaction;
-    }
 }

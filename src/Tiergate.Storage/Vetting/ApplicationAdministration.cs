@@ -67,7 +67,7 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using (var transaction = await BeginLockedAsync(db, SubmitLockKey, user.Id, cancellationToken))
+        await using (var transaction = await LockedTransaction.BeginAsync(db, SubmitLockKey, user.Id, cancellationToken))
         {
             var open = await db.Set<ApplicationEntity>().AnyAsync(a => a.UserId == user.Id && a.Tier == tier.Name && (a.Status == (int)ApplicationStatus.Pending || a.Status == (int)ApplicationStatus.NeedsInfo), cancellationToken);
             var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id && g.Tier == tier.Name && g.RevokedAt == null).ToListAsync(cancellationToken);
@@ -145,7 +145,7 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         var now = time.GetUtcNow();
         ApplicationFacts facts;
         ReviewOutcome outcome;
-        await using (var transaction = await BeginLockedAsync(db, ReviewLockKey, id, cancellationToken))
+        await using (var transaction = await LockedTransaction.BeginAsync(db, ReviewLockKey, id, cancellationToken))
         {
             await db.Entry(application).ReloadAsync(cancellationToken);
             var decisions = await db.Set<ApplicationDecisionEntity>().AsNoTracking().Where(d => d.ApplicationId == id).ToListAsync(cancellationToken);
@@ -221,21 +221,6 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         var applicant = await db.Users.AsNoTracking().FirstAsync(u => u.Id == application.UserId, cancellationToken);
         await notifier.SendAsync(ApplicationNotices.For(applicant.Email, id, application.Tier, ApplicationStatus.Pending, null), cancellationToken);
         return await ViewAsync(db, application, applicant, cancellationToken);
-    }
-
-    /// <summary>
-    /// A write transaction serialised per (<paramref name="key"/>, <paramref name="id"/>): SQLite's BEGIN IMMEDIATE takes
-    /// the write lock; PostgreSQL a two-key advisory lock held to the end of the transaction.
-    /// </summary>
-    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(TiergateDbContext db, int key, long id, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({key}, {(int)(id % int.MaxValue)})", cancellationToken);
-        }
-
-        return transaction;
     }
 
     /// <summary>Advisory lock keys: decisions on one application ("tgrv"), submissions of one user ("tgsb").</summary>
