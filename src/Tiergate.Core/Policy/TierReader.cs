@@ -9,19 +9,6 @@ internal static class TierReader
         ["affiliated"] = IdentityLevel.Affiliated,
     };
 
-    private static readonly Dictionary<string, MonitoringLevel> MonitoringNames = new()
-    {
-        ["standard"] = MonitoringLevel.Standard,
-        ["enhanced"] = MonitoringLevel.Enhanced,
-    };
-
-    private static readonly Dictionary<string, PrivacyMode> PrivacyNames = new()
-    {
-        ["full"] = PrivacyMode.Full,
-        ["metadata-only"] = PrivacyMode.MetadataOnly,
-        ["aggregate"] = PrivacyMode.Aggregate,
-    };
-
     public static IReadOnlyDictionary<string, IdentityLevel> IdentityLevels => IdentityNames;
 
     public static TierConfig? Read(YamlFields f)
@@ -54,11 +41,8 @@ internal static class TierReader
         };
         l.RejectUnknownKeys();
 
-        var m = f.Nested("monitoring");
-        var monitoring = new MonitoringConfig(
-            m.Enum("level", MonitoringNames) ?? MonitoringLevel.Standard,
-            m.Enum("privacy", PrivacyNames) ?? PrivacyMode.Full);
-        m.RejectUnknownKeys();
+        var monitoring = MonitoringReader.Read(f);
+        CheckResponses(f, monitoring, variants);
         var safeguards = SafeguardProfileReader.Read(f);
 
         var r = f.Nested("review");
@@ -68,5 +52,18 @@ internal static class TierReader
         return name is null || policy is null
             ? null
             : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review };
+    }
+
+    private static void CheckResponses(YamlFields f, MonitoringConfig monitoring, IReadOnlyList<string> variants)
+    {
+        if (monitoring.FallbackVariant is { } fallback && !variants.Contains(fallback))
+        {
+            f.Error($"{f.Child("monitoring")}.fallback_variant", $"'{fallback}' is not one of the tier's variants", null);
+        }
+
+        if (monitoring.FallbackVariant is null && monitoring.Responses.Any(r => r.Action == Monitoring.ResponseAction.Fallback))
+        {
+            f.Error($"{f.Child("monitoring")}.responses", "a fallback response needs monitoring.fallback_variant", null);
+        }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class YamlFields
     /// <summary>The mapping under <paramref name="key"/>, sharing this reader's error list.</summary>
     public YamlFields Nested(string key) => new(Node(key), Child(key), _errors);
 
+    /// <summary>A mapping found elsewhere (a list item), sharing this reader's error list.</summary>
+    public YamlFields Item(YamlNode node, string path) => new(node, path, _errors);
+
     public string Child(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public YamlNode? Node(string key)

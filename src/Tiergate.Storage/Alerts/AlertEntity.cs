@@ -34,4 +34,14 @@ public sealed class AlertEntity
     public string? StatusBy { get; set; }
 
     public string? StatusReason { get; set; }
+
+    /// <summary>Raised in an <c>aggregate</c>-privacy tier: views name no user or key until someone with the <c>privacy</c> permission unmasks it.</summary>
+    public bool Masked { get; set; }
+
+    /// <summary>Who unmasked the alert, when and why (the reason is encrypted).</summary>
+    public string? UnmaskedBy { get; set; }
+
+    public DateTimeOffset? UnmaskedAt { get; set; }
+
+    public string? UnmaskedReason { get; set; }
 }

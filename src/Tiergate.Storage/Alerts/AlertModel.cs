@@ -10,6 +10,7 @@ internal static class AlertModel
     /// <summary>Purposes bound into each encrypted column's ciphertexts; never change them.</summary>
     public const string EvidencePurpose = "alerts.evidence";
     public const string StatusReasonPurpose = "alerts.status_reason";
+    public const string UnmaskReasonPurpose = "alerts.unmask_reason";
 
     public static void Configure(ModelBuilder modelBuilder, KeyRing? ring)
     {
@@ -22,11 +23,13 @@ internal static class AlertModel
             e.Property(a => a.KeyId).HasMaxLength(16);
             e.Property(a => a.Tier).HasMaxLength(64);
             e.Property(a => a.StatusBy).HasMaxLength(128);
+            e.Property(a => a.UnmaskedBy).HasMaxLength(128);
             e.HasOne<UserEntity>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
             if (ring is not null)
             {
                 e.Property(a => a.Evidence).IsEncrypted(ring, EvidencePurpose);
                 e.Property(a => a.StatusReason).IsEncrypted(ring, StatusReasonPurpose);
+                e.Property(a => a.UnmaskedReason).IsEncrypted(ring, UnmaskReasonPurpose);
             }
         });
     }

@@ -38,6 +38,7 @@ public sealed class AlertStore(TiergateDatabase database, IAuditLog audit, TimeP
             Status = (int)AlertStatus.Open,
             Evidence = JsonSerializer.Serialize(Bounded(alert.Evidence)),
             RelatedAlertId = previous,
+            Masked = alert.Masked,
             CreatedAt = now,
             UpdatedAt = now,
         };

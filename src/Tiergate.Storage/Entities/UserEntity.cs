@@ -23,6 +23,9 @@ public sealed class UserEntity
     /// <summary>A <see cref="Tiergate.Core.Vetting.UserRole"/>: applicant (0, the default), reviewer, admin.</summary>
     public int Role { get; set; }
 
+    /// <summary>The <c>privacy</c> permission, beside the role: may unmask alerts of <c>aggregate</c>-privacy tiers (with an audited reason).</summary>
+    public bool PrivacyPermission { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DisabledAt { get; set; }

@@ -259,6 +259,9 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("Masked")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("RelatedAlertId")
                         .HasColumnType("bigint");
 
@@ -278,6 +281,16 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.Property<string>("Tier")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("UnmaskedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UnmaskedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("UnmaskedReason")
+                        .HasColumnType("text");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -558,6 +571,9 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .HasColumnType("text");
 
+                    b.Property<bool>("PrivacyPermission")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
@@ -567,6 +583,121 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Monitoring.MonitorStateEntity", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("monitor_state", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Monitoring.TrafficBucketEntity", b =>
+                {
+                    b.Property<string>("Tier")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Blocked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Denied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Tier", "HourStart");
+
+                    b.ToTable("traffic_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Responses.ResponseEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("AlertId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("DecidedReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Detector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("responses", (string)null);
                 });
 
             modelBuilder.Entity("Tiergate.Storage.Vetting.ApplicationDecisionEntity", b =>
@@ -789,6 +920,15 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Responses.ResponseEntity", b =>
+                {
+                    b.HasOne("Tiergate.Storage.Entities.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

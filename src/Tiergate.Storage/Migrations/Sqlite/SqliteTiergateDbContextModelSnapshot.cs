@@ -244,6 +244,9 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Masked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RelatedAlertId")
                         .HasColumnType("INTEGER");
 
@@ -262,6 +265,16 @@ namespace Tiergate.Storage.Migrations.Sqlite
 
                     b.Property<string>("Tier")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnmaskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnmaskedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmaskedReason")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -539,6 +552,9 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PrivacyPermission")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
@@ -548,6 +564,119 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Monitoring.MonitorStateEntity", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("monitor_state", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Monitoring.TrafficBucketEntity", b =>
+                {
+                    b.Property<string>("Tier")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HourStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Blocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Denied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tier", "HourStart");
+
+                    b.ToTable("traffic_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Responses.ResponseEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("responses", (string)null);
                 });
 
             modelBuilder.Entity("Tiergate.Storage.Vetting.ApplicationDecisionEntity", b =>
@@ -764,6 +893,15 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Responses.ResponseEntity", b =>
+                {
+                    b.HasOne("Tiergate.Storage.Entities.UserEntity", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
