@@ -26,6 +26,7 @@ public static class DetectorCatalogue
         [
             new("max_kmh", 800, 100, 20000, "speed between two requests' places above which travel is impossible (Entra ID, Okta: 800 km/h)"),
             new("min_km", 500, 0, 20000, "distances below this are GeoIP noise, never travel"),
+            new("learning_days", 3, 0, 365, "days of history with this user before travel alerts (a learning period, as Entra ID's and Defender's)"),
             new("cooldown_hours", 6, 0, 720, "at most one alert per user in this time"),
         ],
         [RateSpike] =

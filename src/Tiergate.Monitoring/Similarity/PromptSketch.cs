@@ -20,6 +20,9 @@ public sealed class PromptSketch
     /// <summary>The slot values, for stores that keep sketches in memory across requests.</summary>
     public ReadOnlyMemory<ulong> Values => _slots;
 
+    /// <summary>A sketch from stored <see cref="Values"/> (only <c>full</c>-privacy tiers store them).</summary>
+    public static PromptSketch? FromValues(ulong[] values) => values.Length == Slots ? new PromptSketch((ulong[])values.Clone()) : null;
+
     /// <summary>Sketches normalised UTF-8 text; null for empty text, which has nothing to compare.</summary>
     public static PromptSketch? Of(ReadOnlySpan<byte> normalized)
     {

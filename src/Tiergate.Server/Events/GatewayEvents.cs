@@ -25,8 +25,9 @@ public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time)
     public void Completed(HttpContext context, CallerContext caller, TierConfig tier, string variant, string outcome, long? promptTokens, long? completionTokens, TimeSpan latency) =>
         sink.Publish(New(context, UsageEventKinds.Completed, caller.Key.Id, caller, tier, variant, outcome, promptTokens, completionTokens, latency));
 
-    public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked) =>
-        sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant, hit: hit, direction: output ? "output" : "input"));
+    /// <summary>A block or flag; an input one carries the prompt's sketch (where the privacy mode allows), so rephrasings of a blocked prompt can be recognised.</summary>
+    public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked, PromptSketch? sketch = null) =>
+        sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant, sketch: output ? null : sketch, hit: hit, direction: output ? "output" : "input"));
 
     /// <summary>Whether this tier's events may carry a prompt sketch (computing one costs a pass over the prompt).</summary>
     public static bool WantsSketch(TierConfig tier) => UsageEventPrivacy.AllowsSketch(tier.Monitoring.Privacy);

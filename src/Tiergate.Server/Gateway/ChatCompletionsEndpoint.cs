@@ -4,6 +4,7 @@ using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
+using Tiergate.Monitoring.Similarity;
 using Tiergate.Server.Events;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Proxy;
@@ -74,8 +75,9 @@ public sealed class ChatCompletionsEndpoint(
         }
 
         var prompt = request.Prompt;
+        var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
         var input = screening.Screen(tier, prompt, output: false);
-        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, request.Model, input, output: false))
+        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, request.Model, input, output: false, sketch))
         {
             return;
         }
@@ -118,7 +120,7 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        events.Admitted(context, caller, tier, request.Model, request.PromptTokens, reserved, GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null);
+        events.Admitted(context, caller, tier, request.Model, request.PromptTokens, reserved, sketch);
 
         context.Response.Headers["X-Tiergate-Tier"] = tier.Name;
         var endpoint = upstreams[request.Model];
@@ -156,11 +158,11 @@ public sealed class ChatCompletionsEndpoint(
     }
 
     /// <summary>Records blocks and flags; false (and a 503 sent) when the audit record cannot be written.</summary>
-    private async Task<bool> RecordScreeningAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output)
+    private async Task<bool> RecordScreeningAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output, PromptSketch? sketch = null)
     {
         try
         {
-            await safeguards.RecordAsync(context, caller, tier, variant, outcome, output, CancellationToken.None);
+            await safeguards.RecordAsync(context, caller, tier, variant, outcome, output, sketch, CancellationToken.None);
             return true;
         }
         catch (AuditUnavailableException)

@@ -4,16 +4,20 @@ using Microsoft.Extensions.Logging;
 using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Keys;
+using Tiergate.Monitoring.Detectors;
 using Tiergate.Monitoring.Events;
+using Tiergate.Monitoring.Places;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
+using Tiergate.Server.Monitoring;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;
 using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
+using Tiergate.Storage.Monitoring;
 using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Server.Hosting;
@@ -38,6 +42,7 @@ public static class GatewayServices
 
         services.TryAddSingleton<ICallerStore, CallerStore>();
         services.TryAddSingleton<IUsageLimiter, InProcessUsageLimiter>();
+        AddMonitoring(services, options, database);
         services.AddUsageEvents();
         services.AddSingleton(sp => new AlertStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
         services.AddSingleton<DroppedEventsWatch>();
@@ -56,5 +61,16 @@ public static class GatewayServices
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ModelsEndpoint>();
         return services;
+    }
+
+    /// <summary>Detectors and their stored state; registered before the event dispatcher so that the last flush runs after it stops.</summary>
+    private static void AddMonitoring(IServiceCollection services, ServerOptions options, TiergateDatabase database)
+    {
+        services.AddSingleton(_ => new MonitorPlaces(options.Places is { } places ? new PlaceLookup(places) : null));
+        services.AddSingleton(_ => new MonitorEngine(options.Policy));
+        services.AddSingleton(_ => new MonitorStateStore(database, options.Time));
+        services.AddSingleton<MonitorSubscriber>();
+        services.AddSingleton<IUsageEventSubscriber>(sp => sp.GetRequiredService<MonitorSubscriber>());
+        services.AddHostedService<MonitorStateFlusher>();
     }
 }

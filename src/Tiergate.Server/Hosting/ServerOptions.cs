@@ -10,4 +10,7 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>Addresses or CIDR blocks of reverse proxies whose X-Forwarded-For is believed; empty: none is.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>GeoIP databases for the place-based detectors; null: none (those detectors are off, and say so).</summary>
+    public Tiergate.Monitoring.Places.PlaceOptions? Places { get; init; }
 }

@@ -4,6 +4,7 @@ using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Policy;
 using Tiergate.Monitoring.Events;
+using Tiergate.Monitoring.Similarity;
 using Tiergate.Server.Events;
 
 namespace Tiergate.Server.Screening;
@@ -14,23 +15,23 @@ namespace Tiergate.Server.Screening;
 /// </summary>
 public sealed class SafeguardRecorder(GatewayEvents events, IAuditLog audit)
 {
-    public async Task RecordAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output, CancellationToken cancellationToken)
+    public async Task RecordAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output, PromptSketch? sketch, CancellationToken cancellationToken)
     {
         if (outcome.Block is { } block)
         {
-            await RecordOneAsync(context, caller, tier, variant, block, output, UsageEventKinds.SafeguardBlock, cancellationToken);
+            await RecordOneAsync(context, caller, tier, variant, block, output, UsageEventKinds.SafeguardBlock, sketch, cancellationToken);
         }
 
         foreach (var flag in outcome.Flags)
         {
-            await RecordOneAsync(context, caller, tier, variant, flag, output, UsageEventKinds.SafeguardFlag, cancellationToken);
+            await RecordOneAsync(context, caller, tier, variant, flag, output, UsageEventKinds.SafeguardFlag, sketch, cancellationToken);
         }
     }
 
-    private async Task RecordOneAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, string kind, CancellationToken cancellationToken)
+    private async Task RecordOneAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, string kind, PromptSketch? sketch, CancellationToken cancellationToken)
     {
         var direction = output ? "output" : "input";
-        events.Safeguard(context, caller, tier, variant, hit, output, blocked: kind == UsageEventKinds.SafeguardBlock);
+        events.Safeguard(context, caller, tier, variant, hit, output, blocked: kind == UsageEventKinds.SafeguardBlock, sketch);
         await audit.AppendAsync(new AuditEvent(kind, $"key:{caller.Key.Id}", $"variant:{variant}", kind == UsageEventKinds.SafeguardBlock ? "blocked" : "flagged", new Dictionary<string, string>
         {
             ["tier"] = tier.Name,

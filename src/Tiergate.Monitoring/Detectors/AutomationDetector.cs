@@ -1,0 +1,112 @@
+using Tiergate.Core.Monitoring;
+using Tiergate.Monitoring.Detectors.State;
+using Tiergate.Monitoring.Events;
+
+namespace Tiergate.Monitoring.Detectors;
+
+/// <summary>
+/// Scripted use: requests at machine-regular intervals (people and latency-bound loops jitter; a timer does not),
+/// or a sweep of near-identical prompts (one template with small changes) within minutes.
+/// </summary>
+public sealed class AutomationDetector : IDetector
+{
+    /// <summary>How many recent prompts a new one is compared with.</summary>
+    public const int RecentSketches = 32;
+
+    public string Name => DetectorCatalogue.Automation;
+
+    public void Observe(DetectorInput input, List<Detection> into)
+    {
+        if (!input.IsRequest)
+        {
+            return;
+        }
+
+        Regularity(input, into);
+        if (input.Event.Kind == UsageEventKinds.Admitted && input.Event.Sketch is { } sketch)
+        {
+            Sweep(input, new TimedSketch(sketch, input.Event.At), into);
+        }
+    }
+
+    private void Regularity(DetectorInput input, List<Detection> into)
+    {
+        var a = input.Activity;
+        var at = input.Event.At;
+        var n = (int)input.Threshold(Name, "regular_requests") - 1;
+        if (a.Gaps.Length != n)
+        {
+            a.Gaps = new double[n];
+            a.GapNext = a.GapCount = 0;
+        }
+
+        var last = a.LastRequestAt;
+        a.LastRequestAt = at;
+        if (last is not { } previous || at < previous)
+        {
+            return;
+        }
+
+        a.Gaps[a.GapNext] = (at - previous).TotalSeconds;
+        a.GapNext = (a.GapNext + 1) % n;
+        a.GapCount = Math.Min(a.GapCount + 1, n);
+        if (a.GapCount < n)
+        {
+            return;
+        }
+
+        var mean = a.Gaps.Average();
+        var sd = Math.Sqrt(a.Gaps.Sum(g => (g - mean) * (g - mean)) / n);
+        var cv = mean > 0 ? sd / mean : double.PositiveInfinity;
+        var maxCv = input.Threshold(Name, "max_interval_cv");
+        if (mean < 0.5 || cv > maxCv || !Evidence.CooledDown(a.Cooldowns, Name, at, input.Threshold(Name, "cooldown_hours")))
+        {
+            return;
+        }
+
+        into.Add(Evidence.New(Name, input, DetectionSeverity.Low, new Dictionary<string, string>
+        {
+            ["pattern"] = "regular intervals",
+            ["seen"] = $"{Evidence.Text(n + 1)} requests {Evidence.Text(mean)} s apart (coefficient of variation {Evidence.Text(cv)})",
+            ["max_interval_cv"] = Evidence.Text(maxCv),
+            ["regular_requests"] = Evidence.Text(n + 1),
+        }));
+        a.GapCount = 0;
+    }
+
+    private void Sweep(DetectorInput input, TimedSketch current, List<Detection> into)
+    {
+        var a = input.Activity;
+        var window = TimeSpan.FromMinutes(input.Threshold(Name, "window_minutes"));
+        var similarity = input.Threshold(Name, "sweep_similarity");
+        a.Recent.RemoveAll(s => current.At - s.At > window);
+        a.SweepHits.RemoveAll(t => current.At - t > window);
+        if (a.Recent.Exists(s => s.Sketch.Similarity(current.Sketch) >= similarity))
+        {
+            a.SweepHits.Add(current.At);
+        }
+
+        if (a.Recent.Count >= RecentSketches)
+        {
+            a.Recent.RemoveAt(0);
+        }
+
+        a.Recent.Add(current);
+        var prompts = input.Threshold(Name, "sweep_prompts");
+        if (a.SweepHits.Count + 1 < prompts || !Evidence.CooledDown(a.Cooldowns, Name + ":sweep", current.At, input.Threshold(Name, "cooldown_hours")))
+        {
+            return;
+        }
+
+        into.Add(Evidence.New(Name, input, DetectionSeverity.Low, new Dictionary<string, string>
+        {
+            ["pattern"] = "sweep of near-identical prompts",
+            ["seen"] = $"{Evidence.Text(a.SweepHits.Count + 1)} near-identical prompts since {Evidence.Text(a.SweepHits[0])}",
+            ["sweep_prompts"] = Evidence.Text(prompts),
+            ["sweep_similarity"] = Evidence.Text(similarity),
+            ["window_minutes"] = Evidence.Text(window.TotalMinutes),
+            ["measure"] = "MinHash similarity of normalised prompts, computed in memory; no prompt text kept",
+        }));
+        a.SweepHits.Clear();
+    }
+}

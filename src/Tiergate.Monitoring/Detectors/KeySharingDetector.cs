@@ -1,0 +1,66 @@
+using Tiergate.Core.Monitoring;
+using Tiergate.Monitoring.Detectors.State;
+
+namespace Tiergate.Monitoring.Detectors;
+
+/// <summary>
+/// One key used from more countries, networks (ASNs) or addresses at once than one person plausibly is. Without a
+/// GeoIP database only addresses are counted, and the evidence says so.
+/// </summary>
+public sealed class KeySharingDetector : IDetector
+{
+    public string Name => DetectorCatalogue.KeySharing;
+
+    public void Observe(DetectorInput input, List<Detection> into)
+    {
+        if (!input.IsRequest || input.Key is not { } key || input.Event.ClientAddress is not { } address)
+        {
+            return;
+        }
+
+        var at = input.Event.At;
+        var window = TimeSpan.FromMinutes(input.Threshold(Name, "window_minutes"));
+        key.Uses.RemoveAll(u => at - u.At > window);
+        if (key.Uses.Count >= KeyState.MaxUses)
+        {
+            key.Uses.RemoveAt(0);
+        }
+
+        key.Uses.Add(new KeyUse { At = at, Address = AddressHash(address), Asn = input.Place?.Asn, Country = input.Place?.CountryCode });
+        var countries = key.Uses.Select(u => u.Country).Where(c => c is not null).Distinct().ToList();
+        var asns = key.Uses.Select(u => u.Asn).Where(a => a is not null).Distinct().ToList();
+        var addresses = key.Uses.Select(u => u.Address).Distinct().Count();
+        var maxCountries = input.Threshold(Name, "max_countries");
+        var maxAsns = input.Threshold(Name, "max_asns");
+        var maxAddresses = input.Threshold(Name, "max_addresses");
+        var over = countries.Count > maxCountries || asns.Count > maxAsns || addresses > maxAddresses;
+        if (!over || (key.AlertedAt is { } last && at - last < TimeSpan.FromHours(input.Threshold(Name, "cooldown_hours"))))
+        {
+            return;
+        }
+
+        key.AlertedAt = at;
+        into.Add(Evidence.New(Name, input, DetectionSeverity.Medium, new Dictionary<string, string>
+        {
+            ["seen"] = $"{Evidence.Text(countries.Count)} countries, {Evidence.Text(asns.Count)} networks, {Evidence.Text(addresses)} addresses within {Evidence.Text(window.TotalMinutes)} minutes",
+            ["countries"] = string.Join(",", countries.Order(StringComparer.Ordinal).Take(12)),
+            ["asns"] = string.Join(",", asns.Take(12).Select(a => $"AS{Evidence.Text(a!.Value)}")),
+            ["max_countries"] = Evidence.Text(maxCountries),
+            ["max_asns"] = Evidence.Text(maxAsns),
+            ["max_addresses"] = Evidence.Text(maxAddresses),
+            ["places"] = input.Place is null ? "off: no GeoIP database or unknown address; addresses only" : "GeoIP",
+        }));
+    }
+
+    /// <summary>FNV-1a of the address text: the state keeps how many addresses, not which.</summary>
+    private static ulong AddressHash(string address)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in address)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

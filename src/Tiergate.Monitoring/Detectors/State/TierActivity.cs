@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace Tiergate.Monitoring.Detectors.State;
+
+/// <summary>One user's use of one tier, as the per-tier detectors need it. Lists are bounded.</summary>
+public sealed class TierActivity
+{
+    public RateBaseline Rate { get; set; } = new();
+
+    public DateTimeOffset? LastRequestAt { get; set; }
+
+    /// <summary>The latest gaps between requests, in seconds (a ring, <see cref="GapCount"/> filled).</summary>
+    public double[] Gaps { get; set; } = [];
+
+    public int GapNext { get; set; }
+
+    public int GapCount { get; set; }
+
+    /// <summary>Recent blocked or flagged prompts (times), for streaks.</summary>
+    public List<DateTimeOffset> Screened { get; set; } = [];
+
+    /// <summary>Recent hits outside the tier's purpose (times), with their categories.</summary>
+    public List<DateTimeOffset> OutsidePurpose { get; set; } = [];
+
+    public List<string> OutsideCategories { get; set; } = [];
+
+    /// <summary>Times of recent prompts that were near-identical to an earlier one, for sweeps.</summary>
+    public List<DateTimeOffset> SweepHits { get; set; } = [];
+
+    /// <summary>When each detector last alerted for this user in this tier.</summary>
+    public Dictionary<string, DateTimeOffset> Cooldowns { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Recent admitted prompts' sketches: memory only (see <see cref="SavedRecent"/>).</summary>
+    [JsonIgnore]
+    public List<TimedSketch> Recent { get; } = [];
+
+    /// <summary>Recent blocked prompts' sketches: memory only (see <see cref="SavedBlocked"/>).</summary>
+    [JsonIgnore]
+    public List<TimedSketch> Blocked { get; } = [];
+
+    /// <summary>Sketches as stored, for <c>full</c>-privacy tiers only; empty otherwise.</summary>
+    public List<SavedSketch>? SavedRecent { get; set; }
+
+    public List<SavedSketch>? SavedBlocked { get; set; }
+}
