@@ -47,7 +47,7 @@ public static class DetectorCatalogue
         ],
         [Circumvention] =
         [
-            new("streak", 5, 2, 1000, "blocked or flagged prompts within the window that make a streak"),
+            new("streak", 5, 2, 1000, "blocked prompts within the window that make a streak (flags are a flagging tier's purpose and do not count)"),
             new("window_minutes", 15, 1, 1440, "streak window"),
             new("variations", 3, 1, 1000, "prompts similar to a blocked one, after it, that make an attempt to get around the block"),
             new("variation_similarity", 0.35, 0.05, 1, "MinHash similarity to the blocked prompt at which a prompt is a variation"),

@@ -6,27 +6,27 @@ using Tiergate.Monitoring.Events;
 namespace Tiergate.Monitoring.Detectors;
 
 /// <summary>
-/// Attempts to get around the safeguards: a streak of blocked or flagged prompts, or several rephrasings of a
+/// Attempts to get around the safeguards: a streak of blocked prompts, or several rephrasings of a
 /// blocked prompt soon after it (MinHash similarity of normalised prompts, in memory; never the text).
 /// </summary>
 public sealed class CircumventionDetector : IDetector
 {
-    /// <summary>Hits of one prompt in several categories arrive as several events this close together: one prompt.</summary>
-    private static readonly TimeSpan SamePrompt = TimeSpan.FromMilliseconds(50);
     private const int MaxBlocked = 16;
 
     public string Name => DetectorCatalogue.Circumvention;
 
+    // Hits of one prompt in several categories are several events with one time (the gateway stamps a screening once): one prompt.
+
     public void Observe(DetectorInput input, List<Detection> into)
     {
         var e = input.Event;
-        var screenedInput = e.Kind is UsageEventKinds.SafeguardBlock or UsageEventKinds.SafeguardFlag && e.Direction == "input";
-        if (screenedInput)
+        // Flags are not counted: a tier flags a category because using it is the tier's purpose (red-teaming, pathogen research).
+        var isBlock = e.Kind == UsageEventKinds.SafeguardBlock && e.Direction == "input";
+        if (isBlock)
         {
             Streak(input, into);
         }
 
-        var isBlock = screenedInput && e.Kind == UsageEventKinds.SafeguardBlock;
         if (e.Sketch is { } sketch && (isBlock || e.Kind == UsageEventKinds.Admitted))
         {
             Variations(input, new TimedSketch(sketch, e.At), isBlock, into);
@@ -37,7 +37,7 @@ public sealed class CircumventionDetector : IDetector
     {
         var a = input.Activity;
         var at = input.Event.At;
-        if (a.Screened.Count > 0 && at - a.Screened[^1] < SamePrompt)
+        if (a.Screened.Count > 0 && at == a.Screened[^1])
         {
             return;
         }
@@ -53,8 +53,8 @@ public sealed class CircumventionDetector : IDetector
 
         var evidence = new Dictionary<string, string>
         {
-            ["pattern"] = "streak of blocked or flagged prompts",
-            ["seen"] = $"{Evidence.Text(a.Screened.Count)} screened prompts since {Evidence.Text(a.Screened[0])}",
+            ["pattern"] = "streak of blocked prompts",
+            ["seen"] = $"{Evidence.Text(a.Screened.Count)} blocked prompts since {Evidence.Text(a.Screened[0])}",
             ["last_category"] = input.Event.Category ?? "unknown",
             ["streak"] = Evidence.Text(streak),
             ["window_minutes"] = Evidence.Text(window.TotalMinutes),
@@ -71,7 +71,7 @@ public sealed class CircumventionDetector : IDetector
         var similarity = input.Threshold(Name, "variation_similarity");
         var needed = input.Threshold(Name, "variations");
         a.Blocked.RemoveAll(b => current.At - b.At > window);
-        if (isBlock && a.Blocked.Count > 0 && current.At - a.Blocked[^1].At < SamePrompt)
+        if (isBlock && a.Blocked.Count > 0 && current.At == a.Blocked[^1].At)
         {
             return;
         }

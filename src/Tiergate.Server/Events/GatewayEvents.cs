@@ -26,8 +26,11 @@ public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time)
         sink.Publish(New(context, UsageEventKinds.Completed, caller.Key.Id, caller, tier, variant, outcome, promptTokens, completionTokens, latency));
 
     /// <summary>A block or flag; an input one carries the prompt's sketch (where the privacy mode allows), so rephrasings of a blocked prompt can be recognised.</summary>
-    public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked, PromptSketch? sketch = null) =>
-        sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant, sketch: output ? null : sketch, hit: hit, direction: output ? "output" : "input"));
+    public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked, PromptSketch? sketch = null, DateTimeOffset? at = null) =>
+        sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant, sketch: output ? null : sketch, hit: hit, direction: output ? "output" : "input", at: at));
+
+    /// <summary>The events' clock: one screening's hits share one time, so detectors count them as one prompt.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Whether this tier's events may carry a prompt sketch (computing one costs a pass over the prompt).</summary>
     public static bool WantsSketch(TierConfig tier) => UsageEventPrivacy.AllowsSketch(tier.Monitoring.Privacy);
@@ -35,10 +38,10 @@ public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time)
     // One allocation an event, with every field set here, on the request path.
     private UsageEvent New(
         HttpContext context, string kind, string? keyId, CallerContext? caller, TierConfig? tier, string? variant, string? code = null,
-        long? promptTokens = null, long? completionTokens = null, TimeSpan? latency = null, PromptSketch? sketch = null, CategoryHit? hit = null, string? direction = null)
+        long? promptTokens = null, long? completionTokens = null, TimeSpan? latency = null, PromptSketch? sketch = null, CategoryHit? hit = null, string? direction = null, DateTimeOffset? at = null)
     {
         var privacy = tier?.Monitoring.Privacy ?? PrivacyMode.MetadataOnly;
-        return new UsageEvent(time.GetUtcNow(), kind)
+        return new UsageEvent(at ?? time.GetUtcNow(), kind)
         {
             KeyId = keyId,
             UserId = caller?.User.Id,

@@ -10,7 +10,7 @@ using Tiergate.Monitoring.Places;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
-using Tiergate.Server.Monitoring;
+using Tiergate.Server.Misuse;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;

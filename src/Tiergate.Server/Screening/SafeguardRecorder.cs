@@ -17,21 +17,22 @@ public sealed class SafeguardRecorder(GatewayEvents events, IAuditLog audit)
 {
     public async Task RecordAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, bool output, PromptSketch? sketch, CancellationToken cancellationToken)
     {
+        var at = events.Now;
         if (outcome.Block is { } block)
         {
-            await RecordOneAsync(context, caller, tier, variant, block, output, UsageEventKinds.SafeguardBlock, sketch, cancellationToken);
+            await RecordOneAsync(context, caller, tier, variant, block, output, UsageEventKinds.SafeguardBlock, sketch, at, cancellationToken);
         }
 
         foreach (var flag in outcome.Flags)
         {
-            await RecordOneAsync(context, caller, tier, variant, flag, output, UsageEventKinds.SafeguardFlag, sketch, cancellationToken);
+            await RecordOneAsync(context, caller, tier, variant, flag, output, UsageEventKinds.SafeguardFlag, sketch, at, cancellationToken);
         }
     }
 
-    private async Task RecordOneAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, string kind, PromptSketch? sketch, CancellationToken cancellationToken)
+    private async Task RecordOneAsync(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, string kind, PromptSketch? sketch, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var direction = output ? "output" : "input";
-        events.Safeguard(context, caller, tier, variant, hit, output, blocked: kind == UsageEventKinds.SafeguardBlock, sketch);
+        events.Safeguard(context, caller, tier, variant, hit, output, blocked: kind == UsageEventKinds.SafeguardBlock, sketch, at);
         await audit.AppendAsync(new AuditEvent(kind, $"key:{caller.Key.Id}", $"variant:{variant}", kind == UsageEventKinds.SafeguardBlock ? "blocked" : "flagged", new Dictionary<string, string>
         {
             ["tier"] = tier.Name,

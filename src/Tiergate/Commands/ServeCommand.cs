@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Tiergate.Cli;
 using Tiergate.Console.Hosting;
 using Tiergate.Core.Errors;
+using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Server.Hosting;
+using Tiergate.Server.Misuse;
 using Tiergate.Settings;
 
 namespace Tiergate.Commands;
@@ -33,7 +35,7 @@ internal static class ServeCommand
             try
             {
                 app = await TiergateServer.BuildAsync(
-                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies },
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places },
                     TiergateConsole.Services(ConsoleOptionsFrom(settings)),
                     TiergateConsole.Map);
             }
@@ -47,6 +49,7 @@ internal static class ServeCommand
             var where = storage.UsesPostgres ? "PostgreSQL" : storage.SqlitePath;
             var config = result.GetValue(GlobalOptions.Config) ?? DefaultPolicy.Name;
             System.Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where})");
+            System.Console.Out.WriteLine($"Monitoring places: {app.Services.GetRequiredService<MonitorPlaces>().Status}");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -17,7 +17,7 @@ public sealed class CircumventionAndPurposeTests
         }
 
         var alert = Assert.Single(s.Of(DetectorCatalogue.Circumvention));
-        Assert.Equal("streak of blocked or flagged prompts", alert.Evidence["pattern"]);
+        Assert.Equal("streak of blocked prompts", alert.Evidence["pattern"]);
         Assert.Equal("sarin", alert.Evidence["matched_terms"]);
     }
 
@@ -46,7 +46,7 @@ public sealed class CircumventionAndPurposeTests
         {
             var at = Start.AddMinutes(i);
             s.Screened(at, "chem", block: true);
-            s.Screened(at.AddTicks(10), "bio", block: false);
+            s.Screened(at, "bio", block: false);
         }
 
         Assert.Empty(s.Of(DetectorCatalogue.Circumvention));

@@ -70,7 +70,8 @@ public sealed class GatewayHost : IAsyncDisposable
         IReadOnlyList<string>? trustedProxies = null,
         TimeProvider? time = null,
         Action<IServiceCollection>? configureServices = null,
-        Action<WebApplication>? mapEndpoints = null)
+        Action<WebApplication>? mapEndpoints = null,
+        Tiergate.Monitoring.Places.PlaceOptions? places = null)
     {
         var upstream = await FakeUpstream.StartAsync();
         var store = await TestStore.CreateAsync(provider);
@@ -82,7 +83,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
         var events = new RecordedEvents();
         var app = await TiergateServer.BuildAsync(
-            new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]) { TrustedProxies = trustedProxies ?? [], Time = time ?? TimeProvider.System },
+            new ServerOptions(store.Options, loaded.Policy!, ["http://127.0.0.1:0"]) { TrustedProxies = trustedProxies ?? [], Time = time ?? TimeProvider.System, Places = places },
             services =>
             {
                 services.AddSingleton<IUsageEventSubscriber>(events);

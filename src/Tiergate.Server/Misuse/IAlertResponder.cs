@@ -1,7 +1,7 @@
 using Tiergate.Core.Policy;
 using Tiergate.Storage.Alerts;
 
-namespace Tiergate.Server.Monitoring;
+namespace Tiergate.Server.Misuse;
 
 /// <summary>What happens after an alert is raised: the tier's graduated responses (notify, throttle, fallback, suspend…).</summary>
 public interface IAlertResponder

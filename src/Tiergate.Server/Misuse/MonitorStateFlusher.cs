@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Tiergate.Server.Monitoring;
+namespace Tiergate.Server.Misuse;
 
 /// <summary>Stores changed detector state every <see cref="Interval"/> and once more at shutdown, after the event dispatcher has stopped.</summary>
 public sealed partial class MonitorStateFlusher(MonitorSubscriber subscriber, MonitorPlaces places, TimeProvider time, ILogger<MonitorStateFlusher> logger) : BackgroundService

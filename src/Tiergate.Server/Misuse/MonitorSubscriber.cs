@@ -7,7 +7,7 @@ using Tiergate.Monitoring.Places;
 using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Monitoring;
 
-namespace Tiergate.Server.Monitoring;
+namespace Tiergate.Server.Misuse;
 
 /// <summary>
 /// Feeds usage events to the detectors (<see cref="MonitorEngine"/>), with each address's place, loads a subject's

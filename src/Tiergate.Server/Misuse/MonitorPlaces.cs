@@ -1,7 +1,7 @@
 using System.Net;
 using Tiergate.Monitoring.Places;
 
-namespace Tiergate.Server.Monitoring;
+namespace Tiergate.Server.Misuse;
 
 /// <summary>
 /// The gateway's GeoIP lookup, or none: without a database the place-based detectors (new country, impossible
