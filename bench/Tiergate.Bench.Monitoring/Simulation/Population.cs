@@ -105,14 +105,18 @@ internal static class Population
             var depart = r.Next(free, Math.Min(options.Days - 1, free + 20));
             var back = depart + r.Next(2, 9);
             City destination;
-            if (domestic.Length > 0 && r.NextDouble() >= options.ForeignShare)
+            if (r.NextDouble() < options.ForeignShare)
+            {
+                var abroad = World.Cities.Where(c => c.Country != user.Home.Country).ToArray();
+                destination = abroad[r.Next(abroad.Length)];
+            }
+            else if (domestic.Length > 0)
             {
                 destination = domestic[r.Next(domestic.Length)];
             }
             else
             {
-                var abroad = World.Cities.Where(c => c.Country != user.Home.Country).ToArray();
-                destination = abroad[r.Next(abroad.Length)];
+                continue; // a trip within a country of one simulated city: no flight, no change of place
             }
 
             user.Trips.Add(new Trip(depart, back, destination, 8 + (r.NextDouble() * 10), r.NextDouble() < 0.15));

@@ -116,7 +116,7 @@ internal static class PromptText
     {
         // The original's text, wrapped and slightly reworded: most 5-byte shingles survive, so its sketch stays close.
         var original = Hazard(new Random(spec.Seed), spec.A);
-        var r = new Random(HashCode.Combine(spec.Seed, spec.B));
+        var r = new Random(unchecked((spec.Seed * 31) + spec.B + 1));
         var wrapper = Words.Wrappers[(spec.B + r.Next(3)) % Words.Wrappers.Length];
         var body = r.Next(3) switch
         {
@@ -129,7 +129,7 @@ internal static class PromptText
 
     private static string Sweep(PromptSpec spec)
     {
-        var r = new Random(HashCode.Combine(spec.Seed, spec.B));
+        var r = new Random(unchecked((spec.Seed * 31) + spec.B + 1));
         var fixedR = new Random(spec.Seed); // slots that stay the same for the whole sweep
         return SweepTemplates[spec.A % SweepTemplates.Length]
             .Replace("{brand}", Pick(fixedR, Words.Brands), StringComparison.Ordinal)

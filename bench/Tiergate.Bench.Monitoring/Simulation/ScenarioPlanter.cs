@@ -13,12 +13,15 @@ internal sealed class ScenarioPlanter(List<User> users, SimulationOptions option
     private readonly Random _r = new(unchecked((options.Seed * 7919) + 1));
     private readonly List<Label> _labels = [];
     private readonly long _tickMinute = TimeSpan.TicksPerMinute;
+    private static readonly string[] TierOrder = [Tiers.General, Tiers.SafetyResearch, Tiers.MedicalResearch];
+    private int _round;
 
     public List<Label> PlantAll()
     {
         var n = options.ScenariosPerDetector;
         for (var i = 0; i < n; i++)
         {
+            _round = i;
             Retry(() => NewCountry(Id(Detectors.NewCountry, i)));
             Retry(() => ImpossibleTravel(Id(Detectors.ImpossibleTravel, i)));
             Retry(() => RateSpike(Id(Detectors.RateSpike, i)));
@@ -297,9 +300,13 @@ internal sealed class ScenarioPlanter(List<User> users, SimulationOptions option
         return true;
     }
 
+    /// <summary>An unplanted user that fits, of the tier whose turn it is where one fits (so scenarios spread over the tiers).</summary>
     private User? Pick(Func<User, bool> fits)
     {
-        var candidates = users.Where(u => !u.Planted && fits(u) && Owned(u).Count() >= 15).ToList();
+        var tier = TierOrder[_round % TierOrder.Length];
+        var fitting = users.Where(u => !u.Planted && fits(u) && Owned(u).Count() >= 15).ToList();
+        var preferred = fitting.Where(u => u.Tier == tier).ToList();
+        var candidates = preferred.Count > 0 ? preferred : fitting;
         if (candidates.Count == 0)
         {
             return null;

@@ -19,8 +19,8 @@ internal sealed record SimulationOptions
     public int WarmupDays { get; init; } = 3;
 
     /// <summary>Mean trips by plane per user per 30 days.</summary>
-    public double TripsPerMonth { get; init; } = 0.25;
+    public double TripsPerMonth { get; init; } = 0.3;
 
-    /// <summary>Share of trips abroad (the rest stay in the home country where it has another city).</summary>
-    public double ForeignShare { get; init; } = 0.4;
+    /// <summary>Share of trips abroad; the rest fly to another city of the home country where there is one (or stay within GeoIP's view of home).</summary>
+    public double ForeignShare { get; init; } = 0.15;
 }
