@@ -54,7 +54,7 @@ public sealed class ScorerTests
         Assert.Equal(1, report.WarmupAlerts);
         // 100 users x 7 days after the warm-up, less the one day each scenario window touches.
         Assert.Equal(698, report.BenignUserDays);
-        Assert.Equal(Math.Round(2 * 1000 / 698.0, 3), report.Total.FalsePer1000UserDays);
+        Assert.Equal(Math.Round(2 * 1000 / 698.0, 3), report.Total.FalsePerThousandUserDays);
     }
 
     [Fact]

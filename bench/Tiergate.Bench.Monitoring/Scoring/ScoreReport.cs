@@ -23,7 +23,7 @@ internal sealed record ScoreReport(
         foreach (var row in Detectors.Append(Total))
         {
             var name = row == Total ? "**total**" : $"`{row.Detector}`";
-            b.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {row.Planted} | {row.Caught} | {row.Recall:P0} | {row.FalseAlerts} | {row.FalsePer1000UserDays:0.00} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {row.Planted} | {row.Caught} | {row.Recall * 100:0}% | {row.FalseAlerts} | {row.FalsePerThousandUserDays:0.00} |");
         }
 
         b.AppendLine();

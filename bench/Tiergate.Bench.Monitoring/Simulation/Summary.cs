@@ -10,7 +10,7 @@ internal sealed record Summary(
     int Trips,
     int ForeignTrips,
     int TripsToNewCountry,
-    double NewCountryTripsPer1000UserDays,
+    double NewCountryTripsPerThousandUserDays,
     double TravellingShare,
     int BlockedBenign,
     int FlaggedBenign)
