@@ -32,7 +32,12 @@ if [ -z "${ALERTS:-}" ]; then
   tg=src/Tiergate/bin/Release/net10.0/tiergate.dll
   started=$(date +%s.%N)
   # Its own data directory: replay needs no database, and must not touch the default one.
-  dotnet "$tg" --config "$config" --data "$work/data" monitor replay "$work/events.jsonl" --json >"$alerts"
+  if ! dotnet "$tg" --config "$config" --data "$work/data" monitor replay "$work/events.jsonl" --json >"$alerts"; then
+    echo "run.sh: 'tiergate monitor replay' failed (does this build have it?):" >&2
+    head -c 2000 "$alerts" >&2
+    echo >&2
+    exit 1
+  fi
   ended=$(date +%s.%N)
   python3 - "$alerts" "$started" "$ended" >&2 <<'PY'
 import json, sys
