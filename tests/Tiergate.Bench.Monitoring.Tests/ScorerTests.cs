@@ -52,6 +52,7 @@ public sealed class ScorerTests
         Assert.Equal(1, report.Detectors.Single(d => d.Detector == "new_country").FalseAlerts);
         Assert.Equal(1, report.Detectors.Single(d => d.Detector == "key_sharing").FalseAlerts);
         Assert.Equal(1, report.WarmupAlerts);
+        Assert.Equal(2, report.FalseAlertsByTier["(none)"]);
         // 100 users x 7 days after the warm-up, less the one day each scenario window touches.
         Assert.Equal(698, report.BenignUserDays);
         Assert.Equal(Math.Round(2 * 1000 / 698.0, 3), report.Total.FalsePerThousandUserDays);
@@ -75,6 +76,7 @@ public sealed class ScorerTests
             Assert.Equal(DateTimeKind.Utc, alerts[1].At.Kind);
             var report = Scorer.Score(Labels(), alerts, Slack);
             Assert.Equal(1, report.Detectors.Single(d => d.Detector == "automation").Caught);
+            Assert.Equal("general", alerts[1].Tier);
         }
         finally
         {

@@ -21,7 +21,8 @@ internal static class AlertsReader
             var key = a.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
             var user = a.TryGetProperty("user", out var u) ? UserOf(u) : null;
             var at = DateTime.Parse(a.GetProperty("at").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-            result.Add(new Alert(a.GetProperty("detector").GetString()!, user ?? UserOfKey(key), key, at));
+            var tier = a.TryGetProperty("tier", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            result.Add(new Alert(a.GetProperty("detector").GetString()!, user ?? UserOfKey(key), key, at, tier));
         }
 
         return result;

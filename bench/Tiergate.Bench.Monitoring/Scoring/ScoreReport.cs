@@ -13,6 +13,7 @@ internal sealed record ScoreReport(
     int WarmupAlerts,
     int UnattributedAlerts,
     double SlackHours,
+    Dictionary<string, int> FalseAlertsByTier,
     List<FalseAlertSample> FalseAlertSamples)
 {
     public string ToMarkdown()
@@ -29,6 +30,11 @@ internal sealed record ScoreReport(
         b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"{Alerts} alerts; {BenignUserDays:N0} benign user-days after the warm-up; caught = an alert of that detector for that user from the scenario's first line to {SlackHours:0.#} h after its last.");
         b.AppendLine(CultureInfo.InvariantCulture, $"Not counted as false: {AlertsInOtherScenarios} alerts of another detector inside a scenario's window, {WarmupAlerts} in the warm-up days; {UnattributedAlerts} alerts named no user (counted as false).");
+        if (FalseAlertsByTier.Count > 0)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture, $"False alerts by tier: {string.Join(", ", FalseAlertsByTier.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}.");
+        }
+
         var missed = Detectors.SelectMany(d => d.Missed).ToList();
         if (missed.Count > 0)
         {

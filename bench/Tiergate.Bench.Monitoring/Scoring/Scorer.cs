@@ -18,6 +18,7 @@ internal static class Scorer
         var caught = new HashSet<string>();
         var falseByDetector = new Dictionary<string, int>();
         var samples = new List<FalseAlertSample>();
+        var byTier = new Dictionary<string, int>();
         int inOther = 0, warmup = 0, unattributed = 0;
         foreach (var alert in alerts)
         {
@@ -49,6 +50,8 @@ internal static class Scorer
             }
 
             falseByDetector[alert.Detector] = falseByDetector.GetValueOrDefault(alert.Detector) + 1;
+            var tier = alert.Tier ?? "(none)";
+            byTier[tier] = byTier.GetValueOrDefault(tier) + 1;
             if (samples.Count < sampleLimit)
             {
                 samples.Add(new FalseAlertSample(alert.Detector, alert.User, alert.Key, alert.At));
@@ -70,7 +73,7 @@ internal static class Scorer
         var totalFalse = rows.Sum(r => r.FalseAlerts);
         var total = new DetectorScore("total", totalPlanted, totalCaught, totalPlanted == 0 ? 0 : Math.Round((double)totalCaught / totalPlanted, 3), totalFalse,
             Math.Round(totalFalse * 1000 / userDays, 3), []);
-        return new ScoreReport(rows, total, userDays, alerts.Count, inOther, warmup, unattributed, slack.TotalHours, samples);
+        return new ScoreReport(rows, total, userDays, alerts.Count, inOther, warmup, unattributed, slack.TotalHours, byTier, samples);
     }
 
     public static double BenignUserDays(LabelsFile labels, TimeSpan slack)
