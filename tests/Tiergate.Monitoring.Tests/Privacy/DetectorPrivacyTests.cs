@@ -74,7 +74,7 @@ public sealed class DetectorPrivacyTests
         var textual = typeof(UsageEvent).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name).Order(StringComparer.Ordinal);
 
         // Identifiers, codes and client metadata only: a new string property must be justified here.
-        Assert.Equal(["Category", "ClientAddress", "Code", "Direction", "Kind", "KeyId", "Tier", "UserAgent", "Variant"], textual);
+        Assert.Equal(["Category", "ClientAddress", "Code", "Direction", "KeyId", "Kind", "Tier", "UserAgent", "Variant"], textual);
     }
 
     /// <summary>Three blocked rephrasings and six flagged prompts a minute apart, each carrying the planted term (as an unshaped event would).</summary>
