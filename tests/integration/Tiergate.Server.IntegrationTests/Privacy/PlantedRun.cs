@@ -109,6 +109,21 @@ public sealed class PlantedRun
         var answers = new List<string>();
         var requests = 0;
 
+        // Requests refused before screening, the planted string where their error is (error messages may echo it).
+        foreach (var refused in new[]
+        {
+            $$"""{"model":"{{Variant}}","messages":[{"role":"user","content":"hi"}],"{{s}}":1}""",
+            $$"""{"model":"{{Variant}}","messages":[{"role":"user","content":[{"type":"{{s}}","text":"hi"}]}]}""",
+            $$"""{"model":"{{Variant}}","messages":[{"role":"user","content":"{{s}}"}],"max_tokens":"{{s}}"}""",
+            $$"""{"model":"{{s}}","messages":[{"role":"user","content":"{{s}}"}]}""",
+            $$"""{"model":"{{Variant}}","messages":[{"role":"user","content":"{{s}}""",
+        })
+        {
+            using var response = await PostAsync(client, refused);
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{refused}: {response.StatusCode}");
+            requests++;
+        }
+
         // Prompts flagged (the planted string is a chemistry term) in every field, answered with it in every answer field;
         // from the fifth on a circumvention streak, from the third outside_purpose (chemistry is not the tier's purpose).
         host.Upstream.Answer = $"Noted {s} in the answer";
