@@ -129,7 +129,7 @@ public sealed class GatewayErrorTests
         Assert.All(bodies, b => Assert.Equal("model_not_found", (string?)System.Text.Json.Nodes.JsonNode.Parse(b.Body)!["error"]!["code"]));
         Assert.Equal(bodies[1].Body.Replace("reduced-refusal", "probe", StringComparison.Ordinal), bodies[0].Body);
         Assert.Equal(bodies[2].Body.Replace("standard", "probe", StringComparison.Ordinal), bodies[0].Body);
-        var denied = (await host.Events.AfterRequestsAsync(3)).Where(e => e.Kind == Monitoring.Events.UsageEventKinds.Denied).Select(e => e.Code).ToList();
+        var denied = (await host.Events.AfterRequestsAsync(3)).Where(e => e.Kind == Tiergate.Monitoring.Events.UsageEventKinds.Denied).Select(e => e.Code).ToList();
         Assert.Equal(["model_not_found", "model_not_allowed", "tier_not_held"], denied);
     }
 

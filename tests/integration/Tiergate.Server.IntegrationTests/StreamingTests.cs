@@ -86,7 +86,7 @@ public sealed class StreamingTests
 
         using var response = await client.PostAsJsonAsync("/v1/chat/completions", Chat.Body("standard", stream: true));
         var text = await response.Content.ReadAsStringAsync();
-        var completed = (await host.Events.AfterRequestsAsync()).Single(e => e.Kind == Monitoring.Events.UsageEventKinds.Completed);
+        var completed = (await host.Events.AfterRequestsAsync()).Single(e => e.Kind == Tiergate.Monitoring.Events.UsageEventKinds.Completed);
 
         Assert.Contains("\"choices\": [", text, StringComparison.Ordinal); // the upstream's spacing reached the client
         Assert.DoesNotContain("\"usage\"", text, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class TrustedProxyTests
         Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
         Assert.Equal((HttpStatusCode.Forbidden, "ip_not_allowed"), (refused.StatusCode, await Chat.ErrorCodeAsync(refused)));
         var events = await host.Events.AfterRequestsAsync(2);
-        Assert.Contains(events, e => e.Kind == Monitoring.Events.UsageEventKinds.Completed && e.ClientAddress == "203.0.113.7");
-        Assert.Contains(events, e => e.Kind == Monitoring.Events.UsageEventKinds.Denied && e.ClientAddress == "198.51.100.9");
+        Assert.Contains(events, e => e.Kind == Tiergate.Monitoring.Events.UsageEventKinds.Completed && e.ClientAddress == "203.0.113.7");
+        Assert.Contains(events, e => e.Kind == Tiergate.Monitoring.Events.UsageEventKinds.Denied && e.ClientAddress == "198.51.100.9");
     }
 }
