@@ -22,7 +22,8 @@ internal static class Scorer
         int inOther = 0, warmup = 0, unattributed = 0;
         foreach (var alert in alerts)
         {
-            var windows = alert.User is { } u ? byUser[u].Where(s => alert.At >= s.Start && alert.At <= s.End + slack).ToList() : [];
+            // Event lines carry milliseconds and labels ticks: a window starts at its first line's millisecond.
+            var windows = alert.User is { } u ? byUser[u].Where(s => alert.At >= ToMillisecond(s.Start) && alert.At <= s.End + slack).ToList() : [];
             if (windows.Count > 0)
             {
                 var own = windows.Where(s => s.Detector == alert.Detector).ToList();
@@ -88,4 +89,6 @@ internal static class Scorer
 
         return Math.Max(1, days);
     }
+
+    private static DateTimeOffset ToMillisecond(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
 }

@@ -33,8 +33,8 @@ public static class DetectorCatalogue
         [
             new("factor", 8, 1.5, 1000, "an hour's requests must exceed the user's baseline (mean of active hours) this many times"),
             new("deviations", 6, 1, 100, "and exceed the baseline by this many standard deviations"),
-            new("min_requests", 200, 1, 1_000_000, "and be at least this many requests"),
-            new("min_history_hours", 24, 1, 10_000, "active hours of history before the baseline is trusted"),
+            new("min_requests", 100, 1, 1_000_000, "and be at least this many requests"),
+            new("min_history_hours", 6, 1, 10_000, "active hours of history (hours with at least one request) before the baseline is trusted"),
         ],
         [Automation] =
         [
@@ -64,7 +64,7 @@ public static class DetectorCatalogue
         ],
         [OutsidePurpose] =
         [
-            new("min_hits", 3, 1, 1000, "screening hits outside the tier's purpose within the window before an alert"),
+            new("min_hits", 3, 1, 1000, "screening hits (prompts or answers) outside the tier's purpose within the window before an alert"),
             new("window_hours", 24, 1, 720, "window"),
             new("cooldown_hours", 24, 0, 720, "at most one alert per user and tier in this time"),
         ],

@@ -5,7 +5,7 @@ using Tiergate.Monitoring.Events;
 namespace Tiergate.Monitoring.Detectors;
 
 /// <summary>
-/// Screening hits in categories the tier does not exist for (chemistry on <c>medical-research</c>): the tier's
+/// Screening hits, in prompts or answers, in categories the tier does not exist for (chemistry on <c>medical-research</c>): the tier's
 /// <c>monitoring.purpose</c>, else the input categories its profile does not block. A tier that blocks every
 /// category has no stated purpose, and the detector leaves it to <c>circumvention</c>.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class OutsidePurposeDetector : IDetector
     public void Observe(DetectorInput input, List<Detection> into)
     {
         var e = input.Event;
-        if (e.Kind is not (UsageEventKinds.SafeguardBlock or UsageEventKinds.SafeguardFlag) || e.Direction != "input" || e.Category is not { } category)
+        if (e.Kind is not (UsageEventKinds.SafeguardBlock or UsageEventKinds.SafeguardFlag) || e.Category is not { } category)
         {
             return;
         }
