@@ -20,6 +20,7 @@ public static class DetectorCatalogue
         [NewCountry] =
         [
             new("min_history_days", 3, 0, 365, "days of history with this user before a new country alerts (before that, countries are learnt silently)"),
+            new("quiet_when_travel_plausible", 1, 0, 1, "1: a new country reached with a client the user has used before, after time enough to travel there, is learnt without an alert"),
             new("cooldown_hours", 24, 0, 720, "at most one alert per user in this time"),
         ],
         [ImpossibleTravel] =

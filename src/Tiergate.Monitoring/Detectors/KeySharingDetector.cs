@@ -26,7 +26,7 @@ public sealed class KeySharingDetector : IDetector
             key.Uses.RemoveAt(0);
         }
 
-        key.Uses.Add(new KeyUse { At = at, Address = AddressHash(address), Asn = input.Place?.Asn, Country = input.Place?.CountryCode });
+        key.Uses.Add(new KeyUse { At = at, Address = TextHash.Of(address), Asn = input.Place?.Asn, Country = input.Place?.CountryCode });
         var countries = key.Uses.Select(u => u.Country).Where(c => c is not null).Distinct().ToList();
         var asns = key.Uses.Select(u => u.Asn).Where(a => a is not null).Distinct().ToList();
         var addresses = key.Uses.Select(u => u.Address).Distinct().Count();
@@ -52,15 +52,4 @@ public sealed class KeySharingDetector : IDetector
         }));
     }
 
-    /// <summary>FNV-1a of the address text: the state keeps how many addresses, not which.</summary>
-    private static ulong AddressHash(string address)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in address)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
 }

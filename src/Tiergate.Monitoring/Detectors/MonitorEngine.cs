@@ -72,6 +72,11 @@ public sealed class MonitorEngine(PolicyDocument policy)
             user.Learn(country, located.Asn, usageEvent.At);
         }
 
+        if (input.IsRequest && usageEvent.UserAgent is { } agent)
+        {
+            user.LearnClient(TextHash.Of(agent));
+        }
+
         _changed.Add(UserSubject(userId));
         if (usageEvent.KeyId is { } k)
         {

@@ -15,13 +15,14 @@ public sealed class RateSpikeDetector : IDetector
         }
 
         var rate = input.Activity.Rate;
-        rate.Roll(input.Event.At);
-        rate.Count++;
         var factor = input.Threshold(Name, "factor");
         var deviations = input.Threshold(Name, "deviations");
         var minRequests = input.Threshold(Name, "min_requests");
+        var minHours = input.Threshold(Name, "min_history_hours");
+        rate.Roll(input.Event.At);
+        rate.Count++;
         var sd = Math.Sqrt(rate.Variance);
-        if (rate.AlertedHour == rate.HourStart || rate.ActiveHours < input.Threshold(Name, "min_history_hours")
+        if (rate.AlertedHour == rate.HourStart || rate.ActiveHours < minHours
             || rate.Count < minRequests || rate.Count <= factor * rate.Mean || rate.Count <= rate.Mean + (deviations * sd))
         {
             return;

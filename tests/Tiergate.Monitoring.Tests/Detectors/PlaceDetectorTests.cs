@@ -13,10 +13,12 @@ public sealed class PlaceDetectorTests
         var s = new Scenario();
         s.History(4);
 
-        s.Request(Start.AddDays(4), place: Paris);
+        s.Request(Start.AddDays(4), place: Paris, agent: "curl/8.4.0");
 
         var alert = Assert.Single(s.Of(DetectorCatalogue.NewCountry));
         Assert.Equal(DetectionSeverity.Medium, alert.Severity);
+        Assert.Equal("yes", alert.Evidence["client_new"]);
+        Assert.Equal("plausible", alert.Evidence["travel_from_last_place"]);
         Assert.Equal("yes", alert.Evidence["asn_new"]);
         Assert.Equal("DE", alert.Evidence["known_countries"]);
         Assert.Contains("FR", alert.Evidence["seen"], StringComparison.Ordinal);
@@ -28,9 +30,24 @@ public sealed class PlaceDetectorTests
         var s = new Scenario();
         s.History(4, tier: "plain");
 
-        s.Request(Start.AddDays(4), tier: "plain", place: Paris);
+        s.Request(Start.AddDays(3).AddHours(8), tier: "plain", place: Tokyo); // an hour after the last request at home
 
         Assert.Equal(DetectionSeverity.Low, Assert.Single(s.Of(DetectorCatalogue.NewCountry)).Severity);
+    }
+
+    [Fact]
+    public void NewCountry_TripWithTheUsualClient_IsLearntWithoutAnAlertUnlessTheTierSaysOtherwise()
+    {
+        var quiet = new Scenario();
+        var loud = new Scenario();
+        foreach (var (s, tier) in new[] { (quiet, "research"), (loud, "roaming") })
+        {
+            s.History(4, tier: tier);
+            s.Request(Start.AddDays(4).AddHours(4), tier: tier, place: Tokyo); // the flight fits in the night
+        }
+
+        Assert.Empty(quiet.Of(DetectorCatalogue.NewCountry));
+        Assert.Equal("plausible", Assert.Single(loud.Of(DetectorCatalogue.NewCountry)).Evidence["travel_from_last_place"]);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class PrivacyAndStateTests
         s.History(4);
 
         s.Restart();
-        s.Request(Start.AddDays(4), place: Paris);
+        s.Request(Start.AddDays(4), place: Paris, agent: "curl/8.4.0");
 
         Assert.Single(s.Of(DetectorCatalogue.NewCountry)); // without the stored history the user would still be learning
     }

@@ -52,6 +52,12 @@ internal sealed class Scenario
                 impossible_travel: { enabled: false }
                 new_country: { enabled: false }
                 key_sharing: { max_countries: 10, max_asns: 10 }
+          - name: roaming
+            variants: [standard]
+            policy: aup
+            monitoring:
+              detectors:
+                new_country: { quiet_when_travel_plausible: 0 }
         """;
 
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
@@ -76,8 +82,8 @@ internal sealed class Scenario
     public IReadOnlyList<Detection> Of(string detector) => Detections.Where(d => d.Detector == detector).ToList();
 
     /// <summary>One admitted request.</summary>
-    public void Request(DateTimeOffset at, long user = 1, string tier = "research", Place? place = null, string key = "k1", string address = "198.51.100.1", string? prompt = null) =>
-        Engine.Observe(new UsageEvent(at, UsageEventKinds.Admitted) { UserId = user, KeyId = key, Tier = tier, ClientAddress = address, Sketch = prompt is null ? null : Sketch(prompt) }, place, Detections);
+    public void Request(DateTimeOffset at, long user = 1, string tier = "research", Place? place = null, string key = "k1", string address = "198.51.100.1", string? prompt = null, string agent = "OpenAI/Python 1.51.0") =>
+        Engine.Observe(new UsageEvent(at, UsageEventKinds.Admitted) { UserId = user, KeyId = key, Tier = tier, ClientAddress = address, UserAgent = agent, Sketch = prompt is null ? null : Sketch(prompt) }, place, Detections);
 
     /// <summary>A screened input prompt: a block (then the request's denial) or a flag.</summary>
     public void Screened(DateTimeOffset at, string category, bool block, long user = 1, string tier = "research", string? prompt = null, IReadOnlyList<string>? terms = null)

@@ -84,7 +84,7 @@ public sealed class DetectorPrivacyTests
         var at = Start;
         void Observe(UsageEvent e) => engine.Observe(shape is { } mode ? UsageEventPrivacy.Shape(e, mode) : e, null, detections);
 
-        foreach (var wording in new[] { "plans for a dirty bomb", "a dirty bomb plan please", "dirty bomb: the plans" })
+        foreach (var wording in new[] { "plans for a dirty bomb", "a dirty bomb plan please", "dirty bomb: the plans", "how to build a dirty bomb", "dirty bomb assembly" })
         {
             var sketch = Sketch($"{planted} {wording}");
             Observe(Event(at, UsageEventKinds.SafeguardBlock) with { Direction = "input", Category = "radnuc", Score = 1, MatchedTerms = [planted, "dirty bomb"], Sketch = sketch });

@@ -22,7 +22,10 @@ public sealed class RateBaseline
 
     public DateTimeOffset? AlertedHour { get; set; }
 
-    /// <summary>Moves to the hour of <paramref name="at"/>, folding a finished hour into the baseline.</summary>
+    /// <summary>The hour before this one, not yet in the baseline: a burst across an hour boundary is still judged against the baseline from before it.</summary>
+    public long Pending { get; set; }
+
+    /// <summary>Moves to the hour of <paramref name="at"/>; a finished hour joins the baseline one hour late.</summary>
     public void Roll(DateTimeOffset at)
     {
         var hour = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
@@ -31,16 +34,29 @@ public sealed class RateBaseline
             return;
         }
 
-        if (Count > 0)
+        Fold(Pending);
+        var next = hour - HourStart == TimeSpan.FromHours(1);
+        Pending = next ? Count : 0;
+        if (!next)
         {
-            ActiveHours++;
-            var weight = Math.Max(MaxWeight, 1.0 / ActiveHours);
-            var delta = Count - Mean;
-            Mean += weight * delta;
-            Variance = (1 - weight) * (Variance + (weight * delta * delta));
+            Fold(Count);
         }
 
         HourStart = hour;
         Count = 0;
+    }
+
+    private void Fold(long count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        ActiveHours++;
+        var weight = Math.Max(MaxWeight, 1.0 / ActiveHours);
+        var delta = count - Mean;
+        Mean += weight * delta;
+        Variance = (1 - weight) * (Variance + (weight * delta * delta));
     }
 }

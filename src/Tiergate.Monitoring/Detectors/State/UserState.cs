@@ -17,6 +17,26 @@ public sealed class UserState
     /// <summary>When each place detector last alerted for this user.</summary>
     public Dictionary<string, DateTimeOffset> Cooldowns { get; set; } = new(StringComparer.Ordinal);
 
+    public const int MaxClients = 16;
+
+    /// <summary>Hashes of the user agents this user has called with (not the strings).</summary>
+    public List<ulong> Clients { get; set; } = [];
+
+    public void LearnClient(ulong client)
+    {
+        if (Clients.Contains(client))
+        {
+            return;
+        }
+
+        if (Clients.Count >= MaxClients)
+        {
+            Clients.RemoveAt(0);
+        }
+
+        Clients.Add(client);
+    }
+
     public bool KnowsCountry(string country) => Places.Exists(p => p.Country == country);
 
     public bool Knows(string? country, long? asn) => Places.Exists(p => p.Country == country && p.Asn == asn);
