@@ -39,7 +39,7 @@ public static class DetectorCatalogue
         ],
         [Automation] =
         [
-            new("regular_requests", 40, 5, 10_000, "consecutive requests whose intervals are checked for regularity"),
+            new("regular_requests", 30, 5, 10_000, "consecutive requests whose intervals are checked for regularity"),
             new("max_interval_cv", 0.02, 0, 1, "coefficient of variation of those intervals at or below which they are machine-regular"),
             new("sweep_prompts", 25, 3, 10_000, "near-identical prompts within the window that make a sweep"),
             new("sweep_similarity", 0.6, 0.1, 1, "MinHash similarity at which two prompts are near-identical"),

@@ -55,8 +55,7 @@ public sealed class AutomationDetector : IDetector
             return;
         }
 
-        var mean = a.Gaps.Average();
-        var sd = Math.Sqrt(a.Gaps.Sum(g => (g - mean) * (g - mean)) / n);
+        var (mean, sd) = MeanAndDeviation(a.Gaps);
         var cv = mean > 0 ? sd / mean : double.PositiveInfinity;
         var maxCv = input.Threshold(Name, "max_interval_cv");
         if (mean < 0.5 || cv > maxCv || !Evidence.CooledDown(a.Cooldowns, Name, at, input.Threshold(Name, "cooldown_hours")))
@@ -72,6 +71,24 @@ public sealed class AutomationDetector : IDetector
             ["regular_requests"] = Evidence.Text(n + 1),
         }));
         a.GapCount = 0;
+    }
+
+    private static (double Mean, double Deviation) MeanAndDeviation(double[] values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        var mean = sum / values.Length;
+        var squares = 0.0;
+        foreach (var v in values)
+        {
+            squares += (v - mean) * (v - mean);
+        }
+
+        return (mean, Math.Sqrt(squares / values.Length));
     }
 
     private void Sweep(DetectorInput input, TimedSketch current, List<Detection> into)

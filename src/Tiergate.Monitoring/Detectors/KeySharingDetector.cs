@@ -20,20 +20,14 @@ public sealed class KeySharingDetector : IDetector
 
         var at = input.Event.At;
         var window = TimeSpan.FromMinutes(input.Threshold(Name, "window_minutes"));
-        key.Uses.RemoveAll(u => at - u.At > window);
-        if (key.Uses.Count >= KeyState.MaxUses)
-        {
-            key.Uses.RemoveAt(0);
-        }
-
-        key.Uses.Add(new KeyUse { At = at, Address = TextHash.Of(address), Asn = input.Place?.Asn, Country = input.Place?.CountryCode });
-        var countries = key.Uses.Select(u => u.Country).Where(c => c is not null).Distinct().ToList();
-        var asns = key.Uses.Select(u => u.Asn).Where(a => a is not null).Distinct().ToList();
-        var addresses = key.Uses.Select(u => u.Address).Distinct().Count();
+        key.Add(new KeyUse { At = at, Address = TextHash.Of(address), Asn = input.Place?.Asn, Country = input.Place?.CountryCode }, at - window);
+        var countries = key.Countries.Count;
+        var asns = key.Asns.Count;
+        var addresses = key.Addresses;
         var maxCountries = input.Threshold(Name, "max_countries");
         var maxAsns = input.Threshold(Name, "max_asns");
         var maxAddresses = input.Threshold(Name, "max_addresses");
-        var over = countries.Count > maxCountries || asns.Count > maxAsns || addresses > maxAddresses;
+        var over = countries > maxCountries || asns > maxAsns || addresses > maxAddresses;
         if (!over || (key.AlertedAt is { } last && at - last < TimeSpan.FromHours(input.Threshold(Name, "cooldown_hours"))))
         {
             return;
@@ -42,9 +36,9 @@ public sealed class KeySharingDetector : IDetector
         key.AlertedAt = at;
         into.Add(Evidence.New(Name, input, DetectionSeverity.Medium, new Dictionary<string, string>
         {
-            ["seen"] = $"{Evidence.Text(countries.Count)} countries, {Evidence.Text(asns.Count)} networks, {Evidence.Text(addresses)} addresses within {Evidence.Text(window.TotalMinutes)} minutes",
-            ["countries"] = string.Join(",", countries.Order(StringComparer.Ordinal).Take(12)),
-            ["asns"] = string.Join(",", asns.Take(12).Select(a => $"AS{Evidence.Text(a!.Value)}")),
+            ["seen"] = $"{Evidence.Text(countries)} countries, {Evidence.Text(asns)} networks, {Evidence.Text(addresses)} addresses within {Evidence.Text(window.TotalMinutes)} minutes",
+            ["countries"] = string.Join(",", key.Countries.Order(StringComparer.Ordinal).Take(12)),
+            ["asns"] = string.Join(",", key.Asns.Order().Take(12).Select(a => $"AS{Evidence.Text(a)}")),
             ["max_countries"] = Evidence.Text(maxCountries),
             ["max_asns"] = Evidence.Text(maxAsns),
             ["max_addresses"] = Evidence.Text(maxAddresses),
