@@ -88,9 +88,12 @@ public sealed partial class AlertResponses : BackgroundService
         ArgumentNullException.ThrowIfNull(tier);
         return _throttledTiers.GetOrAdd(tier.Name, static (_, t) => t with
         {
-            Limits = t.Limits with { RequestsPerMinute = t.Limits.RequestsPerMinute is { } rpm ? Math.Max(1, rpm / 10) : ThrottledDefaultPerMinute },
+            Limits = t.Limits with { RequestsPerMinute = ThrottledPerMinute(t.Limits.RequestsPerMinute) },
         }, tier);
     }
+
+    /// <summary>A tenth of the tier's requests per minute, at least 1; <see cref="ThrottledDefaultPerMinute"/> where the tier sets none.</summary>
+    internal static int ThrottledPerMinute(int? perMinute) => perMinute is { } rpm ? Math.Max(1, rpm / 10) : ThrottledDefaultPerMinute;
 
     /// <summary>Reloads the board from the database (serialised, so a slow older load never replaces a newer one).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
