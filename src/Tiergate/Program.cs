@@ -14,6 +14,7 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ApplicationsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(MonitorCommand.Create());
+root.Subcommands.Add(ResponsesCommand.Create());
 root.Subcommands.Add(AuditCommand.Create(GlobalOptions.Storage));
 root.Subcommands.Add(CryptoCommand.Create(GlobalOptions.Storage, (database, ring) => () => database.CreateContext(ring)));
 root.Subcommands.Add(ClassifierCommand.Create());

@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.Authentication;
 using Tiergate.Core.Audit;
 using Tiergate.Storage.Accounts.Credentials;
 using Tiergate.Storage.Accounts.Sessions;
+using Tiergate.Storage.Responses;
 
 namespace Tiergate.Console.Auth;
 
-/// <summary>Starts and ends signed-in sessions: the database row and the cookie that names it, audited.</summary>
-public sealed class SessionSignIn(SessionStore sessions, IAuditLog audit)
+/// <summary>
+/// Starts and ends signed-in sessions: the database row and the cookie that names it, audited. A sign-in or step-up
+/// with a second factor also satisfies the user's active <c>require-reauth</c> monitoring responses.
+/// </summary>
+public sealed class SessionSignIn(SessionStore sessions, IAuditLog audit, ResponseStore responses)
 {
     public async Task StartAsync(HttpContext context, long userId, string email, bool secondFactor, string method)
     {
@@ -19,6 +23,18 @@ public sealed class SessionSignIn(SessionStore sessions, IAuditLog audit)
             ["method"] = method,
             ["source"] = source ?? "unknown",
         }), context.RequestAborted);
+        if (secondFactor)
+        {
+            await responses.ReauthenticatedAsync(userId, method, context.RequestAborted);
+        }
+    }
+
+    /// <summary>This session proved a second factor again (<c>/step-up</c>, a passkey): marks it, and the user's keys work again if a response paused them.</summary>
+    public async Task SecondFactorProvedAsync(HttpContext context, long userId, string method)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await sessions.MarkSecondFactorAsync(context.SessionHandle()!, context.RequestAborted);
+        await responses.ReauthenticatedAsync(userId, method, context.RequestAborted);
     }
 
     public async Task EndAsync(HttpContext context)

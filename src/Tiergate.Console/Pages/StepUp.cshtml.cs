@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tiergate.Console.Auth;
 using Tiergate.Storage.Accounts.Mfa;
-using Tiergate.Storage.Accounts.Sessions;
 
 namespace Tiergate.Console.Pages;
 
@@ -12,7 +11,7 @@ namespace Tiergate.Console.Pages;
 /// account as at sign-in: slowed, never locked.
 /// </summary>
 [Authorize]
-public sealed class StepUpModel(MfaService mfa, SessionStore sessions, SignInThrottle throttle, TimeProvider time) : ConsolePage
+public sealed class StepUpModel(MfaService mfa, SessionSignIn signIn, SignInThrottle throttle, TimeProvider time) : ConsolePage
 {
     public string ReturnUrl { get; private set; } = "/account";
 
@@ -42,7 +41,8 @@ public sealed class StepUpModel(MfaService mfa, SessionStore sessions, SignInThr
             await Task.Delay(delay, time, HttpContext.RequestAborted);
         }
 
-        if (await mfa.VerifyAsync(userId, Bounded(code, 64), $"user:{userId}", HttpContext.RequestAborted) == SecondFactorResult.Refused)
+        var result = await mfa.VerifyAsync(userId, Bounded(code, 64), $"user:{userId}", HttpContext.RequestAborted);
+        if (result == SecondFactorResult.Refused)
         {
             throttle.RecordFailure(Source, key);
             Errors["code"] = "That code is wrong or was already used.";
@@ -52,7 +52,7 @@ public sealed class StepUpModel(MfaService mfa, SessionStore sessions, SignInThr
         }
 
         throttle.RecordSuccess(key);
-        await sessions.MarkSecondFactorAsync(HttpContext.SessionHandle()!, HttpContext.RequestAborted);
+        await signIn.SecondFactorProvedAsync(HttpContext, userId, result == SecondFactorResult.Totp ? "totp" : "recovery_code");
         return LocalRedirect(ReturnUrl);
     }
 

@@ -99,7 +99,7 @@ internal static class AccountPasskeyEndpoints
         return Open(http, ceremonies, new PasskeyCeremony(PasskeyPurpose.StepUp, userId, http.SessionHandle(), options, ceremonies.NewExpiry()), options);
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext http, PasskeyVerifier verifier, SessionStore sessions, IAuditLog audit)
+    private static async Task<IResult> VerifyAsync(HttpContext http, PasskeyVerifier verifier, SessionSignIn signIn, IAuditLog audit)
     {
         if (await SignedInAsync(http) is { } refused)
         {
@@ -129,7 +129,7 @@ internal static class AccountPasskeyEndpoints
             return PasskeyHttp.Error(PasskeyVerifier.Code(outcome), outcome.Message);
         }
 
-        await sessions.MarkSecondFactorAsync(http.SessionHandle()!, http.RequestAborted);
+        await signIn.SecondFactorProvedAsync(http, userId, "passkey");
         return Results.Json(new { ok = true });
     }
 

@@ -29,6 +29,9 @@ public static class ErrorCodes
     public static readonly ErrorCode IpAllowlistRequired = new("TG1014", "ip_allowlist_required", 403, Permission, "The tier requires keys restricted to an IP allowlist.");
     public static readonly ErrorCode KeyLifetimeTooLong = new("TG1015", "key_lifetime_too_long", 403, Permission, "The tier requires keys that expire sooner than this one does.");
     public static readonly ErrorCode TierNotHeld = new("TG1016", "tier_not_held", 403, Permission, "Recorded only (audit log, usage events): X-Tiergate-Tier names a tier the caller does not actively hold, or one without this variant. The client is answered model_not_found, so tiers cannot be enumerated.");
+    public static readonly ErrorCode KeySuspended = new("TG1017", "key_suspended", 403, Permission, "A monitoring response (suspend-key) suspended this key; a reviewer can reverse it (`tiergate responses reverse`, console /responses).");
+    public static readonly ErrorCode GrantSuspended = new("TG1018", "grant_suspended", 403, Permission, "A monitoring response (suspend-grant) suspended the caller's grant to this tier; a reviewer can reverse it.");
+    public static readonly ErrorCode ReauthenticationRequired = new("TG1019", "reauthentication_required", 401, Auth, "A monitoring response (require-reauth) stopped the user's keys until they sign in to the console with their second factor (TOTP, recovery code or passkey).");
 
     // Gateway: the request itself.
     public static readonly ErrorCode ModelNotFound = new("TG1020", "model_not_found", 404, NotFound, "No variant of this name is available to the caller: it does not exist, is in none of the caller's tiers, or X-Tiergate-Tier names a tier the caller does not hold (one answer for all three).");

@@ -8,6 +8,7 @@ using Tiergate.Monitoring.Similarity;
 using Tiergate.Server.Events;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Proxy;
+using Tiergate.Server.Responses;
 using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Gateway;
@@ -28,9 +29,13 @@ public sealed class ChatCompletionsEndpoint(
     ContentScreening screening,
     SafeguardRecorder safeguards,
     GatewayEvents events,
+    AlertResponses responses,
     TimeProvider time)
 {
     public const string TierHeader = "X-Tiergate-Tier";
+
+    /// <summary>Names the variant that answered: the requested one, or the tier's fallback while a <c>fallback</c> response is in force.</summary>
+    public const string VariantHeader = "X-Tiergate-Variant";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -64,45 +69,54 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
+        // Graduated responses to alerts: refuse, throttle, or answer with the tier's fallback variant.
+        var enforced = responses.Check(caller, tier);
+        if (enforced.Refusal is { } refusal)
+        {
+            await DenyAsync(context, auth.KeyId, caller, tier, refusal, enforced.Message!, request.Model);
+            return;
+        }
+
+        var variant = enforced.FallbackVariant ?? request.Model;
         try
         {
-            request.EnsureAllowedBy(policy.VariantsByName[request.Model]);
+            request.EnsureAllowedBy(policy.VariantsByName[variant]);
         }
         catch (TiergateException e)
         {
-            await DenyAsync(context, auth.KeyId, caller, tier, e.Code, e.Message, request.Model, param: e.Param);
+            await DenyAsync(context, auth.KeyId, caller, tier, e.Code, e.Message, variant, param: e.Param);
             return;
         }
 
         var prompt = request.Prompt;
         var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
         var input = screening.Screen(tier, prompt, output: false);
-        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, request.Model, input, output: false, sketch))
+        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
         {
             return;
         }
 
         if (input.Block is { } block)
         {
-            events.Denied(context, caller.Key.Id, caller, tier, request.Model, ErrorCodes.ContentBlocked);
-            metrics.Completed(ErrorCodes.ContentBlocked.Name, tier.Name, request.Model, 0, Stopwatch.GetElapsedTime(started));
+            events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.ContentBlocked);
+            metrics.Completed(ErrorCodes.ContentBlocked.Name, tier.Name, variant, 0, Stopwatch.GetElapsedTime(started));
             await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The prompt touches '{block.Category}', which the tier '{tier.Name}' blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "input"));
             return;
         }
 
         if (request.Choices > tier.Limits.MaxChoices)
         {
-            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request.", request.Model, param: "n");
+            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request.", variant, param: "n");
             return;
         }
 
         // Every choice may use the whole completion budget: the reservation covers the worst case.
         var budget = request.MaxTokens ?? tier.Limits.MaxOutputTokens;
         var reserved = budget * (long)request.Choices;
-        var limit = await limiter.TryReserveAsync(caller.User.Id, tier, request.PromptTokens + reserved, context.RequestAborted);
+        var limit = await limiter.TryReserveAsync(caller.User.Id, enforced.Throttled ? responses.Throttled(tier) : tier, request.PromptTokens + reserved, context.RequestAborted);
         if (limit.Lease is not { } lease)
         {
-            await DenyAsync(context, auth.KeyId, caller, tier, limit.Refusal!, limit.Reason!, request.Model, limit.RetryAfter);
+            await DenyAsync(context, auth.KeyId, caller, tier, limit.Refusal!, limit.Reason!, variant, limit.RetryAfter);
             return;
         }
 
@@ -110,35 +124,36 @@ public sealed class ChatCompletionsEndpoint(
         {
             // Not cancelled by the client leaving: the commit is short and bounded by the busy
             // timeout, and the forward that follows is cancelled by RequestAborted anyway.
-            await audit.AdmittedAsync(context, caller.Key.Id, request.Model, tier.Name, request.PromptTokens, reserved, CancellationToken.None, request.Contents.Media.Describe());
+            await audit.AdmittedAsync(context, caller.Key.Id, variant, tier.Name, request.PromptTokens, reserved, CancellationToken.None, request.Contents.Media.Describe());
         }
         catch (AuditUnavailableException)
         {
             await lease.ReleaseAsync(CancellationToken.None);
-            events.Denied(context, caller.Key.Id, caller, tier, request.Model, ErrorCodes.AuditUnavailable);
+            events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.AuditUnavailable);
             await OpenAiError.WriteAsync(context, ErrorCodes.AuditUnavailable, "The request could not be recorded, so it was not sent to the model.");
             return;
         }
 
-        events.Admitted(context, caller, tier, request.Model, request.PromptTokens, reserved, sketch);
+        events.Admitted(context, caller, tier, variant, request.PromptTokens, reserved, sketch);
 
-        context.Response.Headers["X-Tiergate-Tier"] = tier.Name;
-        var endpoint = upstreams[request.Model];
+        context.Response.Headers[TierHeader] = tier.Name;
+        context.Response.Headers[VariantHeader] = variant;
+        var endpoint = upstreams[variant];
         var body = request.ForUpstream(endpoint.Model, budget);
         var outputScreening = screening.AllowsEverything(tier, output: true)
             ? null
             : new OutputScreening(text => screening.Screen(tier, text, output: true), () => screening.BeginOutput(tier), !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars);
-        var outcome = await proxy.ForwardAsync(context, endpoint, request.Model, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
+        var outcome = await proxy.ForwardAsync(context, endpoint, variant, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
         await SettleAsync(lease, outcome);
         if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
         {
             // The answer has been sent or withheld already; a failed record is logged by the audit log itself.
-            await RecordScreeningAsync(context, caller, tier, request.Model, output, output: true);
+            await RecordScreeningAsync(context, caller, tier, variant, output, output: true);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        events.Completed(context, caller, tier, request.Model, outcome.Status.ToString(), outcome.Usage?.PromptTokens, outcome.Usage?.CompletionTokens, elapsed);
-        metrics.Completed(outcome.Status.ToString(), tier.Name, request.Model, outcome.Usage?.Total ?? 0, elapsed);
+        events.Completed(context, caller, tier, variant, outcome.Status.ToString(), outcome.Usage?.PromptTokens, outcome.Usage?.CompletionTokens, elapsed);
+        metrics.Completed(outcome.Status.ToString(), tier.Name, variant, outcome.Usage?.Total ?? 0, elapsed);
     }
 
     /// <summary>

@@ -4,12 +4,13 @@ using Tiergate.Core.Access;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Server.Events;
+using Tiergate.Server.Responses;
 using Tiergate.Server.Sample;
 
 namespace Tiergate.Server.Gateway;
 
 /// <summary><c>GET /v1/models</c>: exactly the variants the caller's active tiers reach, in policy order. A refusal is a denied usage event; a listing calls no model and leaves none.</summary>
-public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator authenticator, GatewayAudit audit, GatewayEvents events, TimeProvider time)
+public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator authenticator, GatewayAudit audit, GatewayEvents events, AlertResponses responses, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -25,7 +26,9 @@ public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator au
         }
 
         var now = time.GetUtcNow();
-        if (AccessEvaluator.CheckKey(caller, now) is { } denial)
+        var denial = AccessEvaluator.CheckKey(caller, now)
+            ?? (responses.CheckKey(caller) is { Refusal: { } refusal } enforced ? AccessDecision.Deny(refusal, enforced.Message!) : null);
+        if (denial is not null)
         {
             events.Denied(context, auth.KeyId, caller, null, null, denial.Denial!);
             await audit.DeniedAsync(context, auth.KeyId, denial.Denial!, null);
@@ -33,7 +36,8 @@ public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator au
             return;
         }
 
-        var reachable = AccessEvaluator.ActiveTiers(policy, caller, now).SelectMany(t => t.Variants).ToHashSet(StringComparer.Ordinal);
+        // A tier whose grant a monitoring response suspended lists nothing while the suspension lasts.
+        var reachable = AccessEvaluator.ActiveTiers(policy, caller, now).Where(t => !responses.GrantSuspended(caller, t.Name)).SelectMany(t => t.Variants).ToHashSet(StringComparer.Ordinal);
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();

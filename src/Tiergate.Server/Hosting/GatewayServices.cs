@@ -5,6 +5,7 @@ using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Keys;
 using Tiergate.Monitoring.Detectors;
+using Tiergate.Core.Notifications;
 using Tiergate.Monitoring.Events;
 using Tiergate.Monitoring.Places;
 using Tiergate.Server.Events;
@@ -12,12 +13,14 @@ using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Misuse;
 using Tiergate.Server.Proxy;
+using Tiergate.Server.Responses;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;
 using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
 using Tiergate.Storage.Monitoring;
+using Tiergate.Storage.Responses;
 using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Server.Hosting;
@@ -47,6 +50,13 @@ public static class GatewayServices
         services.AddSingleton(sp => new AlertStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
         services.AddSingleton<DroppedEventsWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DroppedEventsWatch>());
+
+        // Graduated responses: made by the monitor subscriber, confirmed or reversed by reviewers (console, CLI), and
+        // enforced by the gateway from an in-memory board. Mail goes through the console's notifier when it is composed in.
+        services.AddSingleton(sp => new ResponseStore(database, sp.GetRequiredService<IAuditLog>(), options.Time, sp.GetService<IUserNotifier>()));
+        services.AddSingleton<AlertResponses>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertResponses>());
+        services.AddSingleton<IAlertResponder>(sp => sp.GetRequiredService<AlertResponses>());
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<UpstreamRegistry>();

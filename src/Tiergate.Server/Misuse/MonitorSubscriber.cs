@@ -115,9 +115,20 @@ public sealed partial class MonitorSubscriber(
 
         foreach (var responder in _responders)
         {
-            await responder.ApplyAsync(alert, userId, detection.KeyId, tier, cancellationToken);
+            try
+            {
+                await responder.ApplyAsync(alert, userId, detection.KeyId, tier, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The alert stands; a reviewer sees it and can respond by hand.
+                LogResponseFailed(logger, alert.Id, e.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Responding to alert {AlertId} failed ({ExceptionType}); the alert stands for a reviewer")]
+    private static partial void LogResponseFailed(ILogger logger, long alertId, string exceptionType);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Monitoring alert {Detector} raised (alert {AlertId}, tier {Tier})")]
     private static partial void LogAlert(ILogger logger, string detector, long alertId, string tier);

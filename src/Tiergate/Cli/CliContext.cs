@@ -15,11 +15,13 @@ internal sealed class CliContext : IAsyncDisposable
 {
     private readonly AuditLog _audit;
     private readonly AuditSigningKey _signer;
+    private readonly IUserNotifier _notifier;
 
     private CliContext(StorageOptions storage, PolicyDocument policy, TiergateDatabase database, IUserNotifier notifier)
     {
         Policy = policy;
         Database = database;
+        _notifier = notifier;
         _signer = AuditSigningKey.LoadOrCreate(storage);
         _audit = new AuditLog(database, _signer, TimeProvider.System);
         var hasher = new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, storage));
@@ -30,6 +32,9 @@ internal sealed class CliContext : IAsyncDisposable
 
     /// <summary>Alerts the detectors raised, as operators list and close them.</summary>
     public Tiergate.Storage.Alerts.AlertStore Alerts => new(Database, _audit, TimeProvider.System);
+
+    /// <summary>Graduated responses to alerts, as reviewers confirm, decline and reverse them (confirmed notify responses mail the reviewers).</summary>
+    public Tiergate.Storage.Responses.ResponseStore Responses => new(Database, _audit, TimeProvider.System, _notifier);
 
     public TiergateDatabase Database { get; }
 

@@ -116,7 +116,14 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
         var (_, admin) = await VettingPeople.SignedInWithMfaAsync(site, UserRole.Admin);
         var user = await site.Host.Admin.Users.RecordIdentityCheckAsync(applicantEmail, Core.Policy.IdentityLevel.Verified, "document", "passport", "test");
         var application = await site.Host.Admin.Applications.SubmitAsync(new ApplicationRequest(applicantEmail, "safety-research", "Red-team evaluation.", null, [], [0]), "test");
-        await site.Host.Admin.Keys.CreateAsync(applicantEmail, null, [], "test");
+        var key = await site.Host.Admin.Keys.CreateAsync(applicantEmail, null, [], "test");
+        var tier = site.Host.Policy.TiersByName["safety-research"];
+        foreach (var detector in new[] { "key_sharing", "rate_spike" })
+        {
+            var alert = await site.Host.Service<Tiergate.Storage.Alerts.AlertStore>().RaiseAsync(new(detector, user.Id, key.Id, tier.Name, Tiergate.Storage.Alerts.AlertSeverity.Low, new Dictionary<string, string>()));
+            await site.Host.Service<Tiergate.Storage.Responses.ResponseStore>().ForAlertAsync(alert, user.Id, key.Id, tier);
+        }
+
         var anonymous = site.Browser();
         var pages = new (ConsoleBrowser Browser, string Path)[]
         {
@@ -125,6 +132,7 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
             (applicant, $"/applications/{application.Id.ToString(CultureInfo.InvariantCulture)}"), (applicant, "/keys"),
             (reviewer, $"/review/{application.Id.ToString(CultureInfo.InvariantCulture)}"),
             (admin, "/admin/users"), (admin, $"/admin/users/{user.Id.ToString(CultureInfo.InvariantCulture)}"), (admin, "/admin/grants"),
+            (reviewer, "/responses"),
         };
         var forms = new List<FuzzForm>();
         foreach (var (browser, path) in pages)

@@ -3,7 +3,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Policy;
 using Tiergate.Core.Vetting;
+using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Audit;
+using Tiergate.Storage.Responses;
 using Tiergate.Storage.Vetting;
 
 namespace Tiergate.Console.IntegrationTests;
@@ -43,6 +45,8 @@ public sealed class RouteAuthorizationTests
         ("/admin/users", [SignIn, No, No, Ok]),
         ("/admin/users/{applicantUser}", [SignIn, No, No, Ok]),
         ("/admin/grants", [SignIn, No, No, Ok]),
+        ("/responses", [SignIn, No, Ok, Ok]),
+        ("/responses?alert={alert}", [SignIn, No, Ok, Ok]),
     ];
 
     [Fact]
@@ -181,6 +185,8 @@ public sealed class RouteAuthorizationTests
 
         public long ApplicantUserId { get; private set; }
 
+        public long AlertId { get; private set; }
+
         public static async Task<World> CreateAsync()
         {
             var world = new World(await ConsoleSite.StartAsync());
@@ -198,7 +204,16 @@ public sealed class RouteAuthorizationTests
             world.ApplicantUserId = applicant.Id;
             var application = await admin.Applications.SubmitAsync(new ApplicationRequest(emails[Who.Applicant], "safety-research", "Evaluating refusals for our red-team report.", "Example University", [], [0]), Actor);
             world.ApplicationId = application.Id;
-            await admin.Keys.CreateAsync(emails[Who.Applicant], null, [], Actor);
+            var key = await admin.Keys.CreateAsync(emails[Who.Applicant], null, [], Actor);
+
+            // Responses to alerts, one pending (key_sharing: suspend-key, confirm) and one active (rate_spike: throttle), so /responses offers its forms.
+            var tier = world.Host.Policy.TiersByName["safety-research"];
+            foreach (var detector in new[] { "key_sharing", "rate_spike" })
+            {
+                var alert = await world.Host.Service<AlertStore>().RaiseAsync(new NewAlert(detector, applicant.Id, key.Id, tier.Name, AlertSeverity.Medium, new Dictionary<string, string>()));
+                world.AlertId = alert.Id;
+                Assert.Single(await world.Host.Service<ResponseStore>().ForAlertAsync(alert, applicant.Id, key.Id, tier));
+            }
 
             world._browsers[Who.Anonymous] = world._site.Browser();
             foreach (var (who, email) in emails)
@@ -213,7 +228,8 @@ public sealed class RouteAuthorizationTests
 
         public string Fill(string route) => route
             .Replace("{application}", ApplicationId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{applicantUser}", ApplicantUserId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{applicantUser}", ApplicantUserId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{alert}", AlertId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         /// <summary>This visitor's own antiforgery token, as a form would carry it (from a page they may open).</summary>
         public async Task<Dictionary<string, string>> TokenFieldsAsync(Who who)
@@ -232,7 +248,8 @@ public sealed class RouteAuthorizationTests
             var decisions = await db.Set<ApplicationDecisionEntity>().AsNoTracking().CountAsync();
             var grants = (await db.Grants.AsNoTracking().OrderBy(g => g.Id).ToListAsync()).Select(g => $"{g.Id}:{g.RevokedAt}");
             var keys = (await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync()).Select(k => $"{k.Id}:{k.RevokedAt}");
-            return string.Join("|", users.Concat(applications).Append($"decisions:{decisions}").Concat(grants).Concat(keys));
+            var responses = await db.Set<ResponseEntity>().AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync();
+            return string.Join("|", users.Concat(applications).Append($"decisions:{decisions}").Concat(grants).Concat(keys).Concat(responses));
         }
 
         public async Task<int> CountDenialsAsync()
