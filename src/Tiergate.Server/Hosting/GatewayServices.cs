@@ -8,12 +8,14 @@ using Tiergate.Monitoring.Events;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
+using Tiergate.Server.Monitoring;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;
 using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
+using Tiergate.Storage.Monitoring;
 using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Server.Hosting;
@@ -42,6 +44,10 @@ public static class GatewayServices
         services.AddSingleton(sp => new AlertStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
         services.AddSingleton<DroppedEventsWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DroppedEventsWatch>());
+        services.AddSingleton(new TrafficStore(database));
+        services.AddSingleton<TrafficRecorder>();
+        services.AddSingleton<IUsageEventSubscriber>(sp => sp.GetRequiredService<TrafficRecorder>());
+        services.AddHostedService(sp => sp.GetRequiredService<TrafficRecorder>());
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<UpstreamRegistry>();
