@@ -8,7 +8,6 @@ using Tiergate.Monitoring.Events;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
-using Tiergate.Server.Monitoring;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Tiergate.Monitoring.Events;
-using Tiergate.Server.Monitoring;
+using Tiergate.Server.Events;
 using Tiergate.Storage.Monitoring;
 using Tiergate.Testing.Storage;
 
-namespace Tiergate.Server.Tests.Monitoring;
+namespace Tiergate.Server.Tests.Events;
 
 public sealed class TrafficRecorderTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tiergate.Monitoring.Events;
 using Tiergate.Storage.Monitoring;
 
-namespace Tiergate.Server.Monitoring;
+namespace Tiergate.Server.Events;
 
 /// <summary>
 /// Counts each tier's traffic per UTC hour for the console's charts: requests (admitted, and denied once a tier is

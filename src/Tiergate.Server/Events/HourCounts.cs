@@ -1,7 +1,7 @@
 using Tiergate.Monitoring.Events;
 using Tiergate.Storage.Monitoring;
 
-namespace Tiergate.Server.Monitoring;
+namespace Tiergate.Server.Events;
 
 /// <summary>One tier's counts in one hour since the last flush, and the users seen in the whole hour (callers hold the recorder's lock).</summary>
 internal sealed class HourCounts
