@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Policy;
 using Tiergate.Core.Vetting;
+using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Audit;
 using Tiergate.Storage.Vetting;
 
@@ -40,6 +41,9 @@ public sealed class RouteAuthorizationTests
         ("/keys", [SignIn, Ok, Ok, Ok]),
         ("/review", [SignIn, No, Ok, Ok]),
         ("/review/{application}", [SignIn, No, Ok, Ok]),
+        ("/alerts", [SignIn, No, Ok, Ok]),
+        ("/alerts/{alert}", [SignIn, No, Ok, Ok]),
+        ("/monitoring", [SignIn, No, Ok, Ok]),
         ("/admin/users", [SignIn, No, No, Ok]),
         ("/admin/users/{applicantUser}", [SignIn, No, No, Ok]),
         ("/admin/grants", [SignIn, No, No, Ok]),
@@ -181,6 +185,8 @@ public sealed class RouteAuthorizationTests
 
         public long ApplicantUserId { get; private set; }
 
+        public long AlertId { get; private set; }
+
         public static async Task<World> CreateAsync()
         {
             var world = new World(await ConsoleSite.StartAsync());
@@ -199,6 +205,8 @@ public sealed class RouteAuthorizationTests
             var application = await admin.Applications.SubmitAsync(new ApplicationRequest(emails[Who.Applicant], "safety-research", "Evaluating refusals for our red-team report.", "Example University", [], [0]), Actor);
             world.ApplicationId = application.Id;
             await admin.Keys.CreateAsync(emails[Who.Applicant], null, [], Actor);
+            var alert = await world._site.Host.Service<AlertStore>().RaiseAsync(new NewAlert("new_country", applicant.Id, null, "safety-research", AlertSeverity.Medium, new Dictionary<string, string> { ["country"] = "FR" }));
+            world.AlertId = alert.Id;
 
             world._browsers[Who.Anonymous] = world._site.Browser();
             foreach (var (who, email) in emails)
@@ -213,14 +221,15 @@ public sealed class RouteAuthorizationTests
 
         public string Fill(string route) => route
             .Replace("{application}", ApplicationId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{applicantUser}", ApplicantUserId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{applicantUser}", ApplicantUserId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{alert}", AlertId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         /// <summary>This visitor's own antiforgery token, as a form would carry it (from a page they may open).</summary>
         public async Task<Dictionary<string, string>> TokenFieldsAsync(Who who)
         {
             var page = await Browser(who).GetAsync(who == Who.Anonymous ? "/login" : "/account");
             var token = page.Document.QuerySelector("input[name=__af]")?.GetAttribute("value") ?? throw new InvalidOperationException("no antiforgery token on the page");
-            return new Dictionary<string, string> { ["__af"] = token, ["reason"] = "matrix", ["role"] = "admin", ["level"] = "affiliated", ["method"] = "document", ["evidence"] = "x" };
+            return new Dictionary<string, string> { ["__af"] = token, ["reason"] = "matrix", ["role"] = "admin", ["level"] = "affiliated", ["method"] = "document", ["evidence"] = "x", ["to"] = "resolved", ["unmask_reason"] = "matrix" };
         }
 
         /// <summary>Everything a refused action could have changed: roles, identity levels, applications, decisions, grants, keys.</summary>
@@ -232,7 +241,8 @@ public sealed class RouteAuthorizationTests
             var decisions = await db.Set<ApplicationDecisionEntity>().AsNoTracking().CountAsync();
             var grants = (await db.Grants.AsNoTracking().OrderBy(g => g.Id).ToListAsync()).Select(g => $"{g.Id}:{g.RevokedAt}");
             var keys = (await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync()).Select(k => $"{k.Id}:{k.RevokedAt}");
-            return string.Join("|", users.Concat(applications).Append($"decisions:{decisions}").Concat(grants).Concat(keys));
+            var alerts = (await db.Set<AlertEntity>().AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => $"{a.Id}:{a.Status}:{a.UnmaskedAt}");
+            return string.Join("|", users.Concat(applications).Append($"decisions:{decisions}").Concat(grants).Concat(keys).Concat(alerts));
         }
 
         public async Task<int> CountDenialsAsync()
