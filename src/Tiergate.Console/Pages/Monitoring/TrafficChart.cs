@@ -23,7 +23,7 @@ public sealed class TrafficChart
         RequestLines = Segments(hours, h => h.Requests, slot);
         RefusalLines = Segments(hours, h => h.Denied + h.Blocked + h.Flagged, slot);
         HiddenBands = [.. Runs(hours, slot)];
-        DayMarks = [.. hours.Select((h, i) => (h, i)).Where(x => x.h.Hour.Hour == 0)
+        DayMarks = [.. hours.Select((h, i) => (h, i)).Where(x => x.h.Hour.Hour == 0 && x.i <= hours.Count - 12) // a label in the last half day would be cut at the edge
             .Select(x => (X: Number(Left + (x.i * slot)), Label: x.h.Hour.ToString("MMM d", CultureInfo.InvariantCulture)))];
     }
 
