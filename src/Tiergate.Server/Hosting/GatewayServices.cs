@@ -50,6 +50,10 @@ public static class GatewayServices
         services.AddSingleton(sp => new AlertStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
         services.AddSingleton<DroppedEventsWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DroppedEventsWatch>());
+        services.AddSingleton(new TrafficStore(database));
+        services.AddSingleton<TrafficRecorder>();
+        services.AddSingleton<IUsageEventSubscriber>(sp => sp.GetRequiredService<TrafficRecorder>());
+        services.AddHostedService(sp => sp.GetRequiredService<TrafficRecorder>());
 
         // Graduated responses: made by the monitor subscriber, confirmed or reversed by reviewers (console, CLI), and
         // enforced by the gateway from an in-memory board. Mail goes through the console's notifier when it is composed in.

@@ -6,7 +6,7 @@ using Tiergate.Core.Vetting;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate users add|role|verify|reindex|mfa</c>.</summary>
+/// <summary><c>tiergate users add|role|privacy|verify|reindex|mfa</c>.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -48,6 +48,22 @@ internal static class UsersCommand
             return output.Success(user, $"{user.Email} is now {user.Role}.");
         }, ct));
 
+        var allow = new Option<bool>("--allow") { Description = "Give the privacy permission: may unmask alerts of aggregate-privacy tiers, with an audited reason." };
+        var revoke = new Option<bool>("--revoke") { Description = "Take the privacy permission away." };
+        var privacy = new Command("privacy", "Give or take a user's privacy permission (unmasking alerts of aggregate-privacy tiers).") { email, allow, revoke };
+        privacy.Validators.Add(r =>
+        {
+            if (r.GetValue(allow) == r.GetValue(revoke))
+            {
+                r.AddError("Give exactly one of --allow or --revoke.");
+            }
+        });
+        privacy.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
+        {
+            var user = await cli.Accounts.Users.SetPrivacyPermissionAsync(result.GetValue(email)!, result.GetValue(allow), CliContext.Actor, ct);
+            return output.Success(user, user.Privacy ? $"{user.Email} now holds the privacy permission." : $"{user.Email} no longer holds the privacy permission.");
+        }, ct));
+
         var level = new Option<string>("--level") { Description = "The identity level the check established: verified or affiliated.", Required = true };
         level.AcceptOnlyFromAmong("verified", "affiliated");
         var evidence = new Option<string>("--evidence") { Description = "What was checked (kept encrypted; at most 2000 characters).", Required = true };
@@ -87,7 +103,7 @@ internal static class UsersCommand
                 text.ToString());
         }, ct));
 
-        return new Command("users", "Manage users.") { add, setRole, verify, reindex, UsersMfaCommand.Create() };
+        return new Command("users", "Manage users.") { add, setRole, privacy, verify, reindex, UsersMfaCommand.Create() };
     }
 
     // The option accepts only the three names, so a failure here is a bug, not a user's mistake.

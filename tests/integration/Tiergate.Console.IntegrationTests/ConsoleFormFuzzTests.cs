@@ -5,13 +5,14 @@ using AngleSharp.Dom;
 using FsCheck;
 using FsCheck.Fluent;
 using Tiergate.Core.Vetting;
+using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Vetting;
 
 namespace Tiergate.Console.IntegrationTests;
 
 /// <summary>
 /// The console's input surface in the fuzz and abuse suite: every form of every page (account, applications, keys,
-/// review, admin), each posted by the role that may use it, with generated hostile values in every field (over-long,
+/// review, alerts, admin), each posted by the role that may use it, with generated hostile values in every field (over-long,
 /// control and bidi characters, NUL, markup and script, numbers out of range, other users' ids, repeated or missing
 /// fields). Invariants: never a 5xx, never the input's markup rendered live (no inline script or event attribute on
 /// any answer), and the console still answers afterwards. A failure prints the case's seed.
@@ -35,7 +36,7 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         await using var site = await ConsoleSite.StartAsync();
         var forms = await FormsAsync(site);
-        Assert.True(forms.Count >= 12, $"expected the console's forms, found {forms.Count}: {string.Join(", ", forms.Select(f => f.Action))}");
+        Assert.True(forms.Count >= 15, $"expected the console's forms, found {forms.Count}: {string.Join(", ", forms.Select(f => f.Action))}");
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
 
         var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
@@ -112,7 +113,8 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
     private static async Task<List<FuzzForm>> FormsAsync(ConsoleSite site)
     {
         var (applicantEmail, applicant) = await VettingPeople.SignedInAsync(site, UserRole.Applicant);
-        var (_, reviewer) = await VettingPeople.SignedInWithMfaAsync(site, UserRole.Reviewer);
+        var (reviewerEmail, reviewer) = await VettingPeople.SignedInWithMfaAsync(site, UserRole.Reviewer);
+        await site.Host.Admin.Users.SetPrivacyPermissionAsync(reviewerEmail, true, "test"); // so that the unmask form is offered too
         var (_, admin) = await VettingPeople.SignedInWithMfaAsync(site, UserRole.Admin);
         var user = await site.Host.Admin.Users.RecordIdentityCheckAsync(applicantEmail, Core.Policy.IdentityLevel.Verified, "document", "passport", "test");
         var application = await site.Host.Admin.Applications.SubmitAsync(new ApplicationRequest(applicantEmail, "safety-research", "Red-team evaluation.", null, [], [0]), "test");
@@ -120,10 +122,11 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
         var tier = site.Host.Policy.TiersByName["safety-research"];
         foreach (var detector in new[] { "key_sharing", "rate_spike" })
         {
-            var alert = await site.Host.Service<Tiergate.Storage.Alerts.AlertStore>().RaiseAsync(new(detector, user.Id, key.Id, tier.Name, Tiergate.Storage.Alerts.AlertSeverity.Low, new Dictionary<string, string>()));
+            var alert = await site.Host.Service<AlertStore>().RaiseAsync(new(detector, user.Id, key.Id, tier.Name, AlertSeverity.Low, new Dictionary<string, string>()));
             await site.Host.Service<Tiergate.Storage.Responses.ResponseStore>().ForAlertAsync(alert, user.Id, key.Id, tier);
         }
 
+        var masked = await site.Host.Service<AlertStore>().RaiseAsync(new NewAlert("rate_spike", user.Id, null, "safety-research", AlertSeverity.High, new Dictionary<string, string> { ["x"] = "1" }) { Masked = true });
         var anonymous = site.Browser();
         var pages = new (ConsoleBrowser Browser, string Path)[]
         {
@@ -131,6 +134,7 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
             (applicant, "/account"), (applicant, "/step-up?returnUrl=%2Fkeys"), (applicant, "/applications/new?tier=safety-research"),
             (applicant, $"/applications/{application.Id.ToString(CultureInfo.InvariantCulture)}"), (applicant, "/keys"),
             (reviewer, $"/review/{application.Id.ToString(CultureInfo.InvariantCulture)}"),
+            (reviewer, "/alerts"), (reviewer, $"/alerts/{masked.Id.ToString(CultureInfo.InvariantCulture)}"),
             (admin, "/admin/users"), (admin, $"/admin/users/{user.Id.ToString(CultureInfo.InvariantCulture)}"), (admin, "/admin/grants"),
             (reviewer, "/responses"),
         };

@@ -25,7 +25,8 @@ public sealed class ConsoleSite : IAsyncDisposable
 
     public LocalSmtp Smtp { get; }
 
-    public static async Task<ConsoleSite> StartAsync()
+    /// <param name="editPolicy">Changes the sample policy's YAML before the server loads it (e.g. a tier in aggregate privacy).</param>
+    public static async Task<ConsoleSite> StartAsync(Func<string, string>? editPolicy = null)
     {
         var smtp = LocalSmtp.Start();
         var data = Directory.CreateTempSubdirectory("tiergate-console-").FullName;
@@ -33,7 +34,7 @@ public sealed class ConsoleSite : IAsyncDisposable
         {
             Smtp = new SmtpOptions("127.0.0.1", smtp.Port, "tiergate@console.test", null, null, "none"),
         };
-        var host = await GatewayHost.StartAsync(TestStore.Sqlite, configureServices: TiergateConsole.Services(options), mapEndpoints: TiergateConsole.Map);
+        var host = await GatewayHost.StartAsync(TestStore.Sqlite, editPolicy, configureServices: TiergateConsole.Services(options), mapEndpoints: TiergateConsole.Map);
         return new ConsoleSite(host, smtp, data);
     }
 

@@ -42,6 +42,9 @@ public sealed class RouteAuthorizationTests
         ("/keys", [SignIn, Ok, Ok, Ok]),
         ("/review", [SignIn, No, Ok, Ok]),
         ("/review/{application}", [SignIn, No, Ok, Ok]),
+        ("/alerts", [SignIn, No, Ok, Ok]),
+        ("/alerts/{alert}", [SignIn, No, Ok, Ok]),
+        ("/monitoring", [SignIn, No, Ok, Ok]),
         ("/admin/users", [SignIn, No, No, Ok]),
         ("/admin/users/{applicantUser}", [SignIn, No, No, Ok]),
         ("/admin/grants", [SignIn, No, No, Ok]),
@@ -236,7 +239,7 @@ public sealed class RouteAuthorizationTests
         {
             var page = await Browser(who).GetAsync(who == Who.Anonymous ? "/login" : "/account");
             var token = page.Document.QuerySelector("input[name=__af]")?.GetAttribute("value") ?? throw new InvalidOperationException("no antiforgery token on the page");
-            return new Dictionary<string, string> { ["__af"] = token, ["reason"] = "matrix", ["role"] = "admin", ["level"] = "affiliated", ["method"] = "document", ["evidence"] = "x" };
+            return new Dictionary<string, string> { ["__af"] = token, ["reason"] = "matrix", ["role"] = "admin", ["level"] = "affiliated", ["method"] = "document", ["evidence"] = "x", ["to"] = "resolved", ["unmask_reason"] = "matrix" };
         }
 
         /// <summary>Everything a refused action could have changed: roles, identity levels, applications, decisions, grants, keys.</summary>
@@ -249,7 +252,8 @@ public sealed class RouteAuthorizationTests
             var grants = (await db.Grants.AsNoTracking().OrderBy(g => g.Id).ToListAsync()).Select(g => $"{g.Id}:{g.RevokedAt}");
             var keys = (await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync()).Select(k => $"{k.Id}:{k.RevokedAt}");
             var responses = await db.Set<ResponseEntity>().AsNoTracking().OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.Status}").ToListAsync();
-            return string.Join("|", users.Concat(applications).Append($"decisions:{decisions}").Concat(grants).Concat(keys).Concat(responses));
+            var alerts = (await db.Set<AlertEntity>().AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => $"{a.Id}:{a.Status}:{a.UnmaskedAt}");
+            return string.Join("|", users.Concat(applications).Append($"decisions:{decisions}").Concat(grants).Concat(keys).Concat(responses).Concat(alerts));
         }
 
         public async Task<int> CountDenialsAsync()

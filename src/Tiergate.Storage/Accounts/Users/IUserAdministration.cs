@@ -18,6 +18,12 @@ public interface IUserAdministration
     /// <summary>Changes a user's role (audited as <c>user.role</c>).</summary>
     Task<UserView> SetRoleAsync(string email, UserRole role, string actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives or takes the <c>privacy</c> permission (may unmask alerts of <c>aggregate</c>-privacy tiers, with an audited
+    /// reason); audited as <c>user.privacy</c>.
+    /// </summary>
+    Task<UserView> SetPrivacyPermissionAsync(string email, bool allowed, string actor, CancellationToken cancellationToken = default);
+
     /// <summary>Records an identity check (level, method, evidence) and sets the user's identity level to it (audited as <c>user.verify</c>).</summary>
     Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default);
 

@@ -66,6 +66,21 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
         return await ViewAsync(db, user, cancellationToken);
     }
 
+    public async Task<UserView> SetPrivacyPermissionAsync(string email, bool allowed, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await _directory.FindUserAsync(db, email, cancellationToken);
+        var before = user.PrivacyPermission;
+        user.PrivacyPermission = allowed;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("user.privacy", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>
+        {
+            ["from"] = before ? "allowed" : "none",
+            ["to"] = allowed ? "allowed" : "none",
+        }), cancellationToken);
+        return await ViewAsync(db, user, cancellationToken);
+    }
+
     public async Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();

@@ -34,7 +34,7 @@ public sealed class ConsoleTestSite : IAsyncDisposable
     public string Url(string path) => Site.Url(path);
 
     /// <param name="time">The server's clock (a FakeTimeProvider to move minutes on); default the system clock.</param>
-    public static async Task<ConsoleTestSite> StartAsync(TimeProvider? time = null)
+    public static async Task<ConsoleTestSite> StartAsync(TimeProvider? time = null, Func<string, string>? editPolicy = null)
     {
         var smtp = LocalSmtp.Start();
         var data = Directory.CreateTempSubdirectory("tiergate-browser-console-").FullName;
@@ -49,6 +49,7 @@ public sealed class ConsoleTestSite : IAsyncDisposable
                 TiergateConsole.Services(options)(services);
                 services.AddSingleton(sp => RelyingPartyAtListeningPort(sp.GetRequiredService<IServer>()));
             },
+            editPolicy: editPolicy,
             time: time);
         return new ConsoleTestSite(site, smtp, data);
     }
