@@ -13,15 +13,21 @@ for line in open(sys.argv[1]):
 rows = {name: {f: (sum if f == "errors" else statistics.median)(r[f] for r in rs) for f in fields} for name, rs in runs.items()}
 rounds = max(len(rs) for rs in runs.values())
 secs, conns = sys.argv[2], sys.argv[3]
-d = rows["direct"]
+d = rows.get("direct")
 print(f"Medians of {rounds} interleaved rounds.")
 print()
 print(f"| target | max req/s ({conns} conns, {secs}s) | CPU µs / request | p50 / p99 ms at max | at 500 req/s: p50 / p99 ms | added p50 / p99 ms at 500 req/s | non-200 |")
 print("|---|---|---|---|---|---|---|")
-for name in [n for n in ["direct", "yarp", "tiergate", "tiergate-normal", "portkey"] if n in rows]:
+for name in [n for n in ["direct", "yarp", "tiergate", "tiergate-nomon", "tiergate-normal", "portkey"] if n in rows]:
     r = rows[name]
-    added = "-" if name == "direct" else f"{r['q50'] - d['q50']:+.3f} / {r['q99'] - d['q99']:+.3f}"
+    added = "-" if name == "direct" or d is None else f"{r['q50'] - d['q50']:+.3f} / {r['q99'] - d['q99']:+.3f}"
     print(f"| {name} | {r['rps']:.0f} | {r['cpu']:.0f} | {r['p50']:.2f} / {r['p99']:.2f} | {r['q50']:.3f} / {r['q99']:.3f} | {added} | {r['errors']:.0f} |")
+if "tiergate" in rows and "tiergate-nomon" in rows:
+    t, n = rows["tiergate"], rows["tiergate-nomon"]
+    print()
+    print(f"monitoring on / off throughput: {t['rps'] / n['rps']:.3f}x (goal >= 0.95x); CPU per request {t['cpu'] / n['cpu']:.3f}x")
+if not all(k in rows for k in ("direct", "yarp", "portkey")):
+    sys.exit(0)
 y, p = rows["yarp"], rows["portkey"]
 for name in [n for n in ["tiergate", "tiergate-normal"] if n in rows]:
     t = rows[name]

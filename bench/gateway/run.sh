@@ -5,12 +5,13 @@
 #   tiergate   `tiergate serve` with every check on (key HMAC, grants, IP allowlist, key lifetime,
 #              prompt and answer screening, rate limit and token quota, a durable audit record per
 #              request: SQLite fsyncs every group commit)
+#   tiergate-nomon   the same with no misuse detectors (monitoring.enabled: false): monitoring's cost
 #   tiergate-normal  the same with --sqlite-sync normal (audit commits survive a process crash, not power loss)
 #   portkey    Portkey's open-source gateway (npm @portkey-ai/gateway@1.15.2)
 # Load comes from `hey`. Each target first gets WARMUP seconds (default 15) of load, so that .NET's
 # tiered compilation has finished before the measured runs (with both cores busy it takes seconds).
 # The gateway process's CPU time per request is reported too: it varies less than req/s on a shared VM.
-# Usage: [WARMUP=15] [ROUNDS=3] bench/gateway/run.sh [seconds-per-run] [connections]
+# Usage: [WARMUP=15] [ROUNDS=3] [TARGETS="tiergate tiergate-nomon"] bench/gateway/run.sh [seconds-per-run] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-15}
@@ -40,9 +41,11 @@ dotnet bench/Tiergate.Bench.BareYarp/bin/Release/net10.0/Tiergate.Bench.BareYarp
 # Each Tiergate gets its own data directory, so neither measures the other's database.
 dotnet "$tg" serve --urls http://127.0.0.1:9103 --data "$work/full" --config "$here/policy.yaml" >"$work/tiergate.log" 2>&1 & pids+=($!); pid[tiergate]=$!
 dotnet "$tg" serve --urls http://127.0.0.1:9104 --data "$work/normal" --config "$here/policy.yaml" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!); pid[tiergate-normal]=$!
+# The same as tiergate with no detectors (monitoring.enabled: false): what misuse monitoring costs the gateway.
+TIERGATE_MONITORING__ENABLED=false dotnet "$tg" serve --urls http://127.0.0.1:9105 --data "$work/nomon" --config "$here/policy.yaml" >"$work/tiergate-nomon.log" 2>&1 & pids+=($!); pid[tiergate-nomon]=$!
 node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
 
-for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:8787/; do
+for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:9105/healthz http://127.0.0.1:8787/; do
   for _ in $(seq 1 100); do curl -s -o /dev/null "$url" -X GET && break; sleep 0.2; done
 done
 sleep 1
@@ -53,6 +56,7 @@ newkey() { # data-dir
 }
 key_full=$(newkey "$work/full")
 key_normal=$(newkey "$work/normal")
+key_nomon=$(newkey "$work/nomon")
 
 body="$here/body.json"
 declare -A url hdrs
@@ -60,11 +64,13 @@ url[direct]=http://127.0.0.1:9101/v1/chat/completions
 url[yarp]=http://127.0.0.1:9102/v1/chat/completions
 url[tiergate]=http://127.0.0.1:9103/v1/chat/completions
 url[tiergate-normal]=http://127.0.0.1:9104/v1/chat/completions
+url[tiergate-nomon]=http://127.0.0.1:9105/v1/chat/completions
 url[portkey]=http://127.0.0.1:8787/v1/chat/completions
 hdrs[direct]="-H Authorization:Bearer_x"
 hdrs[yarp]="-H Authorization:Bearer_x"
 hdrs[tiergate]="-H Authorization:Bearer_$key_full"
 hdrs[tiergate-normal]="-H Authorization:Bearer_$key_normal"
+hdrs[tiergate-nomon]="-H Authorization:Bearer_$key_nomon"
 hdrs[portkey]="-H Authorization:Bearer_x -H x-portkey-provider:openai -H x-portkey-custom-host:http://127.0.0.1:9101/v1"
 
 load() { # name extra-hey-args...
@@ -77,7 +83,7 @@ load() { # name extra-hey-args...
 
 results="$work/results.tsv"
 : >"$results"
-targets=(direct yarp tiergate tiergate-normal portkey)
+targets=(${TARGETS:-direct yarp tiergate tiergate-nomon tiergate-normal portkey})
 for name in "${targets[@]}"; do
   load "$name" -z "${warmup}s" -c 16 >/dev/null          # warm-up: JIT tiers, pools
 done

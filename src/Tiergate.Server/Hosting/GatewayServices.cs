@@ -84,7 +84,10 @@ public static class GatewayServices
         services.AddSingleton(_ => new MonitorEngine(options.Policy));
         services.AddSingleton(_ => new MonitorStateStore(database, options.Time));
         services.AddSingleton<MonitorSubscriber>();
-        services.AddSingleton<IUsageEventSubscriber>(sp => sp.GetRequiredService<MonitorSubscriber>());
-        services.AddHostedService<MonitorStateFlusher>();
+        if (options.Detectors)
+        {
+            services.AddSingleton<IUsageEventSubscriber>(sp => sp.GetRequiredService<MonitorSubscriber>());
+            services.AddHostedService<MonitorStateFlusher>();
+        }
     }
 }

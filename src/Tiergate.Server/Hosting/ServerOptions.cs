@@ -13,4 +13,7 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>GeoIP databases for the place-based detectors; null: none (those detectors are off, and say so).</summary>
     public Tiergate.Monitoring.Places.PlaceOptions? Places { get; init; }
+
+    /// <summary>False: no detectors run (events are still published and traffic counted); for measuring what monitoring costs.</summary>
+    public bool Detectors { get; init; } = true;
 }

@@ -35,7 +35,7 @@ internal static class ServeCommand
             try
             {
                 app = await TiergateServer.BuildAsync(
-                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places },
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled },
                     TiergateConsole.Services(ConsoleOptionsFrom(settings)),
                     TiergateConsole.Map);
             }
@@ -49,7 +49,9 @@ internal static class ServeCommand
             var where = storage.UsesPostgres ? "PostgreSQL" : storage.SqlitePath;
             var config = result.GetValue(GlobalOptions.Config) ?? DefaultPolicy.Name;
             System.Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where})");
-            System.Console.Out.WriteLine($"Monitoring places: {app.Services.GetRequiredService<MonitorPlaces>().Status}");
+            System.Console.Out.WriteLine(settings.Monitoring.Enabled
+                ? $"Monitoring places: {app.Services.GetRequiredService<MonitorPlaces>().Status}"
+                : "Monitoring: detectors off (monitoring.enabled: false)");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

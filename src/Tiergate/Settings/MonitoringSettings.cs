@@ -7,7 +7,8 @@ namespace Tiergate.Settings;
 /// <c>scripts/setup-geoip</c> fetches (CC0 country MMDB, CC-BY-4.0 ASN CSV) in <c>$TIERGATE_GEOIP_DIR</c> or
 /// <c>~/.cache/tiergate/geoip</c>; <c>city_database</c> adds a GeoLite2 City or commercial MMDB that you supply.
 /// </summary>
-public sealed record MonitoringSettings(PlaceOptions Places)
+/// <param name="Enabled"><c>monitoring.enabled</c>: false runs no detectors (the gateway still publishes usage events and counts traffic); for measuring monitoring's cost.</param>
+public sealed record MonitoringSettings(PlaceOptions Places, bool Enabled)
 {
     public static MonitoringSettings Read(SettingsReader settings)
     {
@@ -21,6 +22,15 @@ public sealed record MonitoringSettings(PlaceOptions Places)
             settings.Error("monitoring:city_database", $"no file '{city}' (a GeoLite2 City-format .mmdb)");
         }
 
-        return new MonitoringSettings(new PlaceOptions(country, asn, city));
+        var enabled = true;
+        if (settings.Value("monitoring:enabled") is { } flag)
+        {
+            if (!bool.TryParse(flag.Text, out enabled))
+            {
+                settings.Error(flag, $"must be true or false, not '{flag.Text}'");
+            }
+        }
+
+        return new MonitoringSettings(new PlaceOptions(country, asn, city), enabled);
     }
 }
