@@ -96,8 +96,9 @@ public sealed class AutomationDetector : IDetector
         var a = input.Activity;
         var window = TimeSpan.FromMinutes(input.Threshold(Name, "window_minutes"));
         var similarity = input.Threshold(Name, "sweep_similarity");
-        a.Recent.RemoveAll(s => current.At - s.At > window);
-        a.SweepHits.RemoveAll(t => current.At - t > window);
+        var stale = a.Recent.FindIndex(s => current.At - s.At <= window);
+        a.Recent.RemoveRange(0, stale < 0 ? a.Recent.Count : stale);
+        RecentTimes.Trim<DateTimeOffset>(a.SweepHits, current.At, window, input.Threshold(Name, "sweep_prompts") - 1);
         if (a.Recent.Exists(s => s.Sketch.Similarity(current.Sketch) >= similarity))
         {
             a.SweepHits.Add(current.At);

@@ -43,9 +43,9 @@ public sealed class CircumventionDetector : IDetector
         }
 
         var window = TimeSpan.FromMinutes(input.Threshold(Name, "window_minutes"));
-        a.Screened.RemoveAll(t => at - t > window);
-        a.Screened.Add(at);
         var streak = input.Threshold(Name, "streak");
+        RecentTimes.Trim<DateTimeOffset>(a.Screened, at, window, streak);
+        a.Screened.Add(at);
         if (a.Screened.Count < streak || !Evidence.CooledDown(a.Cooldowns, Name, at, input.Threshold(Name, "cooldown_hours")))
         {
             return;

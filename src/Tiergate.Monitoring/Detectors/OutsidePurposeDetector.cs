@@ -29,18 +29,10 @@ public sealed class OutsidePurposeDetector : IDetector
 
         var a = input.Activity;
         var window = TimeSpan.FromHours(input.Threshold(Name, "window_hours"));
-        for (var i = a.OutsidePurpose.Count - 1; i >= 0; i--)
-        {
-            if (e.At - a.OutsidePurpose[i] > window)
-            {
-                a.OutsidePurpose.RemoveAt(i);
-                a.OutsideCategories.RemoveAt(i);
-            }
-        }
-
+        var minHits = input.Threshold(Name, "min_hits");
+        RecentTimes.Trim(a.OutsidePurpose, e.At, window, minHits, a.OutsideCategories);
         a.OutsidePurpose.Add(e.At);
         a.OutsideCategories.Add(category);
-        var minHits = input.Threshold(Name, "min_hits");
         if (a.OutsidePurpose.Count < minHits || !Evidence.CooledDown(a.Cooldowns, Name, e.At, input.Threshold(Name, "cooldown_hours")))
         {
             return;

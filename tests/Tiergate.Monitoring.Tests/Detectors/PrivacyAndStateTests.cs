@@ -69,4 +69,28 @@ public sealed class PrivacyAndStateTests
         var alert = Assert.Single(s.Of(DetectorCatalogue.Circumvention));
         Assert.Equal(1, alert.UserId); // the metadata-only tier's sketch did not survive the restart, by design
     }
+
+    [Fact]
+    public void Hammering_OneKeyWithIdenticalBlockedAndAdmittedPrompts_StateStaysBounded()
+    {
+        // A client at thousands of requests a minute once grew the sweep list (and the stored state) without bound.
+        var s = new Scenario();
+        int Hammer(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var at = Start.AddMilliseconds(20 * i);
+                s.Request(at, address: $"203.0.{(i >> 8) & 255}.{i & 255}", prompt: "the same prompt every time");
+                s.Screened(at.AddMilliseconds(5), "chem", block: true, tier: "meds", prompt: "the same blocked prompt every time");
+            }
+
+            return s.Engine.TakeChanged().Sum(c => c.Data.Length);
+        }
+
+        var after2k = Hammer(0, 2_000);
+        var after20k = Hammer(2_000, 20_000); // all within every window (20 ms apart: 6.7 minutes)
+
+        Assert.True(after20k <= after2k * 1.05, $"stored state grew from {after2k} to {after20k} characters");
+        Assert.True(after20k < 128_000, $"stored state is {after20k} characters");
+    }
 }
