@@ -39,8 +39,8 @@ public static class DetectorCatalogue
         ],
         [Automation] =
         [
-            new("regular_requests", 30, 5, 10_000, "consecutive requests whose intervals are checked for regularity"),
-            new("max_interval_cv", 0.02, 0, 1, "coefficient of variation of those intervals at or below which they are machine-regular"),
+            new("regular_requests", 30, 5, 90, "requests one period apart, each within the tolerance (other requests may fall between them), that make a timer"),
+            new("interval_tolerance", 0.02, 0, 0.5, "how far, as a fraction of the period, each interval may stray: a timer's stay within it, people's and latency-bound loops' do not"),
             new("sweep_prompts", 25, 3, 10_000, "near-identical prompts within the window that make a sweep"),
             new("sweep_similarity", 0.6, 0.1, 1, "MinHash similarity at which two prompts are near-identical"),
             new("window_minutes", 10, 1, 1440, "sweep window"),

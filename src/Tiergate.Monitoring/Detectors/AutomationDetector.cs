@@ -33,32 +33,11 @@ public sealed class AutomationDetector : IDetector
     {
         var a = input.Activity;
         var at = input.Event.At;
-        var n = (int)input.Threshold(Name, "regular_requests") - 1;
-        if (a.Gaps.Length != n)
-        {
-            a.Gaps = new double[n];
-            a.GapNext = a.GapCount = 0;
-        }
-
-        var last = a.LastRequestAt;
-        a.LastRequestAt = at;
-        if (last is not { } previous || at < previous)
-        {
-            return;
-        }
-
-        a.Gaps[a.GapNext] = (at - previous).TotalSeconds;
-        a.GapNext = (a.GapNext + 1) % n;
-        a.GapCount = Math.Min(a.GapCount + 1, n);
-        if (a.GapCount < n)
-        {
-            return;
-        }
-
-        var (mean, sd) = MeanAndDeviation(a.Gaps);
-        var cv = mean > 0 ? sd / mean : double.PositiveInfinity;
-        var maxCv = input.Threshold(Name, "max_interval_cv");
-        if (mean < 0.5 || cv > maxCv || !Evidence.CooledDown(a.Cooldowns, Name, at, input.Threshold(Name, "cooldown_hours")))
+        var needed = (int)input.Threshold(Name, "regular_requests");
+        var tolerance = input.Threshold(Name, "interval_tolerance");
+        var found = RegularIntervals.Find(a.RecentRequests, at, needed, tolerance);
+        RegularIntervals.Remember(a.RecentRequests, at);
+        if (found is not { } period || !Evidence.CooledDown(a.Cooldowns, Name, at, input.Threshold(Name, "cooldown_hours")))
         {
             return;
         }
@@ -66,29 +45,10 @@ public sealed class AutomationDetector : IDetector
         into.Add(Evidence.New(Name, input, DetectionSeverity.Low, new Dictionary<string, string>
         {
             ["pattern"] = "regular intervals",
-            ["seen"] = $"{Evidence.Text(n + 1)} requests {Evidence.Text(mean)} s apart (coefficient of variation {Evidence.Text(cv)})",
-            ["max_interval_cv"] = Evidence.Text(maxCv),
-            ["regular_requests"] = Evidence.Text(n + 1),
+            ["seen"] = $"{Evidence.Text(needed)} requests {Evidence.Text(period)} s apart (each interval within {Evidence.Text(tolerance * 100)} %), other requests between them aside",
+            ["interval_tolerance"] = Evidence.Text(tolerance),
+            ["regular_requests"] = Evidence.Text(needed),
         }));
-        a.GapCount = 0;
-    }
-
-    private static (double Mean, double Deviation) MeanAndDeviation(double[] values)
-    {
-        var sum = 0.0;
-        foreach (var v in values)
-        {
-            sum += v;
-        }
-
-        var mean = sum / values.Length;
-        var squares = 0.0;
-        foreach (var v in values)
-        {
-            squares += (v - mean) * (v - mean);
-        }
-
-        return (mean, Math.Sqrt(squares / values.Length));
     }
 
     private void Sweep(DetectorInput input, TimedSketch current, List<Detection> into)

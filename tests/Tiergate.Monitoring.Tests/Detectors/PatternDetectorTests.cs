@@ -49,6 +49,24 @@ public sealed class PatternDetectorTests
     }
 
     [Fact]
+    public void Automation_TimerAlongsideThePersonsOwnUse_Alerts()
+    {
+        var s = new Scenario();
+        var random = new Random(3);
+        for (var i = 0; i < 35; i++)
+        {
+            var tick = Start.AddSeconds(60 * i).AddMilliseconds(random.Next(-8, 8));
+            s.Request(tick, prompt: VariedPrompt(i));
+            if (i % 3 == 0)
+            {
+                s.Request(tick.AddSeconds(random.Next(5, 50)), prompt: VariedPrompt(1000 + i)); // the person, by hand, on the same key
+            }
+        }
+
+        Assert.Equal("regular intervals", Assert.Single(s.Of(DetectorCatalogue.Automation)).Evidence["pattern"]);
+    }
+
+    [Fact]
     public void Automation_LatencyBoundLoop_IsSilent()
     {
         var s = new Scenario();

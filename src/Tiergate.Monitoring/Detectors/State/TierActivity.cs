@@ -7,14 +7,8 @@ public sealed class TierActivity
 {
     public RateBaseline Rate { get; set; } = new();
 
-    public DateTimeOffset? LastRequestAt { get; set; }
-
-    /// <summary>The latest gaps between requests, in seconds (a ring, <see cref="GapCount"/> filled).</summary>
-    public double[] Gaps { get; set; } = [];
-
-    public int GapNext { get; set; }
-
-    public int GapCount { get; set; }
+    /// <summary>The times of the latest requests, oldest first (at most <see cref="RegularIntervals.Remembered"/>), for regular intervals.</summary>
+    public List<DateTimeOffset> RecentRequests { get; set; } = [];
 
     /// <summary>Recent blocked or flagged prompts (times), for streaks.</summary>
     public List<DateTimeOffset> Screened { get; set; } = [];
