@@ -20,6 +20,8 @@ public sealed class CircumventionDetector : IDetector
     public void Observe(DetectorInput input, List<Detection> into)
     {
         var e = input.Event;
+        RememberTerms(input);
+
         // Flags are not counted: a tier flags a category because using it is the tier's purpose (red-teaming, pathogen research).
         var isBlock = e.Kind == UsageEventKinds.SafeguardBlock && e.Direction == "input";
         if (isBlock)
@@ -113,12 +115,34 @@ public sealed class CircumventionDetector : IDetector
         hit.Variations = 0;
     }
 
-    /// <summary>Only where the tier's privacy is <c>full</c> (events carry terms only then): the matched terms, for review.</summary>
+    private const int MaxTerms = 8;
+
+    /// <summary>Only where the tier's privacy is <c>full</c> (events carry terms only then): the latest prompts' matched terms, blocks' and flags', for review.</summary>
     private static void AddTerms(DetectorInput input, Dictionary<string, string> evidence)
     {
-        if (input.Tier.Monitoring.Privacy == PrivacyMode.Full && input.Event.MatchedTerms is { Count: > 0 } terms)
+        if (input.Tier.Monitoring.Privacy == PrivacyMode.Full && input.Activity.RecentTerms.Count > 0)
         {
-            evidence["matched_terms"] = string.Join(", ", terms.Take(8));
+            evidence["matched_terms"] = string.Join(", ", input.Activity.RecentTerms);
+        }
+    }
+
+    private static void RememberTerms(DetectorInput input)
+    {
+        if (input.Tier.Monitoring.Privacy != PrivacyMode.Full || input.Event.Direction != "input" || input.Event.MatchedTerms is not { Count: > 0 } terms)
+        {
+            return;
+        }
+
+        var recent = input.Activity.RecentTerms;
+        foreach (var term in terms)
+        {
+            recent.Remove(term);
+            if (recent.Count >= MaxTerms)
+            {
+                recent.RemoveAt(0);
+            }
+
+            recent.Add(term);
         }
     }
 }

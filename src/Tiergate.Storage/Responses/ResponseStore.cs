@@ -72,7 +72,7 @@ public sealed class ResponseStore(TiergateDatabase database, IAuditLog audit, Ti
                 ["mode"] = Mode(entity),
                 ["status"] = entity.Status,
                 ["tier"] = tier.Name,
-                ["user"] = $"user:{userId.ToString(CultureInfo.InvariantCulture)}",
+                ["user"] = alert.Masked ? "masked" : $"user:{userId.ToString(CultureInfo.InvariantCulture)}",
             }), cancellationToken);
             if (entity.Status == ResponseStatus.Active && configured.Action == ResponseAction.Notify)
             {
@@ -196,7 +196,7 @@ public sealed class ResponseStore(TiergateDatabase database, IAuditLog audit, Ti
             ["from"] = from,
             ["to"] = to,
             ["tier"] = response.Tier,
-            ["user"] = $"user:{response.UserId.ToString(CultureInfo.InvariantCulture)}",
+            ["user"] = await MaskedAsync(db, response.AlertId, cancellationToken) ? "masked" : $"user:{response.UserId.ToString(CultureInfo.InvariantCulture)}",
         }), cancellationToken);
         if (to == ResponseStatus.Active && response.Action == ResponseNames.Of(ResponseAction.Notify))
         {
@@ -277,9 +277,18 @@ public sealed class ResponseStore(TiergateDatabase database, IAuditLog audit, Ti
 
     private static string Subject(long id) => $"response:{id.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>A response to a still-masked alert (an <c>aggregate</c> tier's) names no user or key in any view, as its alert does not.</summary>
     private static async Task<ResponseView> ViewAsync(TiergateDbContext db, ResponseEntity r, CancellationToken cancellationToken)
     {
+        if (await MaskedAsync(db, r.AlertId, cancellationToken))
+        {
+            return new ResponseView(r.Id, r.AlertId, r.Detector, r.Action, Mode(r), 0, null, null, r.Tier, r.Status, r.CreatedAt, r.UpdatedAt, r.DecidedBy, r.DecidedReason);
+        }
+
         var email = await db.Users.AsNoTracking().Where(u => u.Id == r.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
         return new ResponseView(r.Id, r.AlertId, r.Detector, r.Action, Mode(r), r.UserId, email, r.KeyId, r.Tier, r.Status, r.CreatedAt, r.UpdatedAt, r.DecidedBy, r.DecidedReason);
     }
+
+    private static async Task<bool> MaskedAsync(TiergateDbContext db, long? alertId, CancellationToken cancellationToken) =>
+        alertId is { } id && await db.Set<AlertEntity>().AsNoTracking().AnyAsync(a => a.Id == id && a.Masked && a.UnmaskedAt == null, cancellationToken);
 }

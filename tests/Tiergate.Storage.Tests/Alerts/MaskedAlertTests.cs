@@ -130,4 +130,28 @@ public sealed class MaskedAlertTests
         var changes = f.Audit.Events.Where(e => e.Action == "user.privacy").Select(e => (e.Subject, e.Details!["from"], e.Details["to"])).ToList();
         Assert.Equal([($"user:{reviewer.Id}", "none", "allowed"), ($"user:{reviewer.Id}", "allowed", "none")], changes);
     }
+
+    [Fact]
+    public async Task ResponseToAMaskedAlert_NamesNoUserOrKeyUntilTheAlertIsUnmasked()
+    {
+        await using var f = await AccountsFixture.CreateAsync();
+        var user = await f.Accounts.Users.AddAsync("ada@example.org", null, null, IdentityLevel.Email, AccountsFixture.Actor);
+        var alerts = new AlertStore(f.Store.Database, f.Audit, f.Time);
+        var responses = new Tiergate.Storage.Responses.ResponseStore(f.Store.Database, f.Audit, f.Time);
+        var tier = new TierConfig("research", null, ["standard"], "aup", IdentityLevel.Email, new SecurityPractices(false, false, null), null, false,
+            new TierLimits(null, null, null, TierLimits.DefaultMaxOutputTokens), new MonitoringConfig(MonitoringLevel.Standard, PrivacyMode.Aggregate)
+            {
+                Responses = [new Tiergate.Core.Monitoring.MonitoringResponse("rate_spike", Tiergate.Core.Monitoring.ResponseAction.Throttle, true)],
+            }, SafeguardProfile.Strict);
+        var alert = await alerts.RaiseAsync(Masked(user.Id));
+
+        var made = Assert.Single(await responses.ForAlertAsync(alert, user.Id, "abcdefghijkl", tier));
+        var listed = Assert.Single(await responses.ListAsync());
+        await alerts.UnmaskAsync(alert.Id, "Investigating a reported incident.", AccountsFixture.Actor, null);
+        var named = Assert.Single(await responses.ListAsync());
+
+        Assert.All(new[] { made, listed }, r => Assert.Equal(((string?)null, (string?)null), (r.User, r.KeyId)));
+        Assert.Equal("masked", f.Audit.Events.Single(e => e.Action == "response.create").Details!["user"]);
+        Assert.Equal("ada@example.org", named.User);
+    }
 }

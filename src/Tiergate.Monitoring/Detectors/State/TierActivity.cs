@@ -32,6 +32,10 @@ public sealed class TierActivity
     [JsonIgnore]
     public List<TimedSketch> Blocked { get; } = [];
 
+    /// <summary>Matched terms of the latest screened prompts, for review in <c>full</c> tiers only (events carry terms only there); memory only.</summary>
+    [JsonIgnore]
+    public List<string> RecentTerms { get; } = [];
+
     /// <summary>Sketches as stored, for <c>full</c>-privacy tiers only; empty otherwise.</summary>
     public List<SavedSketch>? SavedRecent { get; set; }
 

@@ -149,8 +149,13 @@ public sealed class PlantedRun
             await Task.Delay(60);
         }
 
-        // Prompts blocked (radiological terms), each with the planted string: rephrasings of one blocked prompt.
-        foreach (var wording in new[] { "plans for a dirty bomb and a radiological weapon", "a dirty bomb and radiological weapon plan", "dirty bomb, radiological weapon: the plans" })
+        // Prompts blocked (radiological terms), each with the planted string: rephrasings of one blocked prompt, five of
+        // them so that a streak (whose evidence carries the matched terms in a full tier) fires besides the variations.
+        foreach (var wording in new[]
+        {
+            "plans for a dirty bomb and a radiological weapon", "a dirty bomb and radiological weapon plan", "dirty bomb, radiological weapon: the plans",
+            "radiological weapon and dirty bomb plans, please", "the plans: a dirty bomb, a radiological weapon",
+        })
         {
             using var blocked = await PostAsync(client, TextFields.Body("content string", $"{s} {wording}", Variant));
             Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
