@@ -14,7 +14,9 @@ public sealed class QuotaTests
     {
         // Each request reserves its prompt estimate (about 5 tokens) plus max_tokens 100, so at most 9 of 1000 fit.
         await using var host = await GatewayHost.StartAsync(backend, y => y.Replace("tokens_per_day: 200000", "tokens_per_day: 1000", StringComparison.Ordinal));
-        host.Upstream.DelayBeforeHeaders = TimeSpan.FromMilliseconds(300);
+        // Long enough that every request is reserved before the first answer settles (a settled answer frees the
+        // unused part of its reservation, and one more request would then fit): 300 ms was not, on a loaded 2-core CI machine.
+        host.Upstream.DelayBeforeHeaders = TimeSpan.FromSeconds(2);
         var key = await host.GoodKeyAsync(await host.UserWithTiersAsync("general"));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
