@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Tiergate.Core.Monitoring;
 using Tiergate.Storage.Alerts;
 using Tiergate.Testing.Gateway;
+using Tiergate.Testing.Monitoring;
 using Tiergate.Testing.Storage;
 
 namespace Tiergate.Monitoring.IntegrationTests;
@@ -30,24 +31,10 @@ public sealed class GatewayPlacesTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var alert = await WaitForAlertAsync(host.Service<AlertStore>(), DetectorCatalogue.KeySharing);
+        var alert = (await AlertWait.ForAsync(host.Service<AlertStore>(), DetectorCatalogue.KeySharing))[0];
         Assert.Equal("GeoIP", alert.Evidence["places"]);
         Assert.True(alert.Evidence["countries"].Split(',').Length >= 3, alert.Evidence["countries"]);
         Assert.Equal(key[3..15], alert.KeyId);
     }
 
-    private static async Task<AlertView> WaitForAlertAsync(AlertStore alerts, string detector)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if ((await alerts.ListAsync(null, null, "test")).FirstOrDefault(a => a.Detector == detector) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"no {detector} alert within 10 s");
-    }
 }

@@ -10,6 +10,7 @@ using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Audit;
 using Tiergate.Storage.Monitoring;
 using Tiergate.Testing.Gateway;
+using Tiergate.Testing.Monitoring;
 using Tiergate.Testing.Storage;
 
 namespace Tiergate.Server.IntegrationTests;
@@ -32,7 +33,7 @@ public sealed class MonitoringGatewayTests
         }
 
         // The retries resemble the first blocked prompt (the 4th is the 3rd variation), and the 5th completes a streak.
-        var raised = await WaitForAlertsAsync(host.Service<AlertStore>(), DetectorCatalogue.Circumvention, 2);
+        var raised = await AlertWait.ForAsync(host.Service<AlertStore>(), DetectorCatalogue.Circumvention, 2);
         Assert.Equal(["streak of blocked prompts", "variations of a blocked prompt"], raised.Select(a => a.Evidence["pattern"]));
         Assert.Equal(raised[1].Id, raised[0].RelatedAlertId);
         var alert = raised[0];
@@ -79,21 +80,4 @@ public sealed class MonitoringGatewayTests
 
     private static UsageEvent Block(long userId, DateTimeOffset at) =>
         new(at, UsageEventKinds.SafeguardBlock) { UserId = userId, KeyId = "abcdefabcdef", Tier = "general", Direction = "input", Category = "bio", Score = 0.9 };
-
-    /// <summary>The detector's alerts, newest first, once there are <paramref name="count"/> (the dispatcher delivers events asynchronously).</summary>
-    internal static async Task<IReadOnlyList<AlertView>> WaitForAlertsAsync(AlertStore alerts, string detector, int count = 1)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = (await alerts.ListAsync(null, null, "test")).Where(a => a.Detector == detector).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"fewer than {count} {detector} alerts within 10 s");
-    }
 }
