@@ -77,7 +77,7 @@ namespace Tiergate.Storage.Migrations.Postgres
             // succeeded (a level-0 one, which the verbs never wrote, counts as failed).
             migrationBuilder.Sql("""
                 INSERT INTO identity_checks ("UserId", "Kind", "Method", "Outcome", "Evidence", "RecordedBy", "At")
-                SELECT "UserId", 1, "Method", 0, "Evidence", "RecordedBy", "At" FROM identity_checks WHERE "Outcome" = 2 AND "Kind" = 0;
+                SELECT "UserId", 1, "Method", "Outcome", "Evidence", "RecordedBy", "At" FROM identity_checks WHERE "Outcome" = 2 AND "Kind" = 0;
                 UPDATE identity_checks SET "Outcome" = CASE WHEN "Outcome" = 0 THEN 1 ELSE 0 END;
                 UPDATE users SET "IdentityVerifiedAt" = (SELECT MAX(c."At") FROM identity_checks c WHERE c."UserId" = users."Id" AND c."Kind" = 0 AND c."Outcome" = 0)
                 WHERE "IdentityLevel" > 0;
