@@ -81,6 +81,10 @@ public sealed class VendorWebhooks(
         }
     }
 
+    /// <summary>A body over <see cref="MaxBodyBytes"/>, refused unread (audited like every refusal).</summary>
+    public Task<WebhookAnswer> RefuseTooLargeAsync(string vendor, CancellationToken cancellationToken = default) =>
+        DenyAsync(vendor, null, VendorErrors.WebhookTooLarge, $"The body is over {MaxBodyBytes} bytes.", cancellationToken);
+
     private async Task<string> ApplyAsync(string vendor, string method, VendorEvent e, VerificationView record, CancellationToken cancellationToken)
     {
         var actor = $"vendor:{vendor}";
