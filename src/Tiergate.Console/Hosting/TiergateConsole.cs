@@ -103,6 +103,7 @@ public static class TiergateConsole
         services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Grants);
         services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Keys);
         services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Applications);
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Verifications);
         services.AddSingleton(sp => new ConsoleAccounts(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserAdministration>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PasswordHasher>()));
         services.AddSingleton<IUserNotifier>(sp => options.Smtp is { } smtp
             ? new SmtpUserNotifier(smtp)
