@@ -45,9 +45,10 @@ internal static class IdentityWebhookEndpoints
         }
     }
 
+    /// <summary>Accepted events (and those deliberately left alone: duplicates, final sessions) are 200 so the vendor stops retrying.</summary>
     private static IResult Answer(WebhookAnswer answer) => answer.Error is { } code
-        ? code.HttpStatus == StatusCodes.Status200OK
-            ? Results.Json(new { received = true, code = code.Name, message = answer.Message }, statusCode: StatusCodes.Status200OK)
+        ? answer.Status == StatusCodes.Status200OK
+            ? Results.Json(new { received = true, code = code.Name, outcome = answer.Outcome, message = answer.Message }, statusCode: StatusCodes.Status200OK)
             : Error(code, answer.Message ?? code.Summary)
         : Results.Json(new { received = true, outcome = answer.Outcome });
 

@@ -116,14 +116,14 @@ public sealed class VendorWebhooksTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandleAsync_FailureAfterVerified_KeepsVerified()
+    public async Task HandleAsync_FailureAfterVerified_FinalAndKeepsVerified()
     {
         await StartedAsync(VendorNames.StripeMethod, "vs_4");
         await StripeAsync(VendorFixtures.StripeEvent("evt_4a", "identity.verification_session.verified", "vs_4", UserId));
 
         var late = await StripeAsync(VendorFixtures.StripeEvent("evt_4b", "identity.verification_session.canceled", "vs_4", UserId));
 
-        Assert.Equal("verified", late.Outcome);
+        Assert.Equal((200, IdentityErrors.VerificationFinal, "verified"), (late.Status, late.Error, late.Outcome));
         Assert.Equal("verified", Assert.Single(_records.All).Outcome);
     }
 

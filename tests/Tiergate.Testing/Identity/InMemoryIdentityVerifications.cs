@@ -1,9 +1,10 @@
+using Tiergate.Core.Errors;
 using Tiergate.Core.Identity;
 using Tiergate.Storage.Identity;
 
 namespace Tiergate.Testing.Identity;
 
-/// <summary>A test double of the verification records: one record per (method, vendor reference), as the real one keeps.</summary>
+/// <summary>A test double of the verification records: one record per (method, vendor reference), updated only while pending, as the real one keeps.</summary>
 public sealed class InMemoryIdentityVerifications(TimeProvider? time = null) : IIdentityVerifications
 {
     private readonly List<VerificationView> _records = [];
@@ -27,6 +28,12 @@ public sealed class InMemoryIdentityVerifications(TimeProvider? time = null) : I
         {
             var now = _time.GetUtcNow();
             var existing = verification.VendorReference is null ? -1 : _records.FindIndex(r => r.Method == verification.Method && r.VendorReference == verification.VendorReference);
+            if (existing >= 0 && (_records[existing].UserId != userId || _records[existing].Outcome != "pending"))
+            {
+                // As the real records: a session's result is final once it is not pending.
+                throw new TiergateException(IdentityErrors.VerificationFinal, $"The {verification.Method} session already has a final outcome.");
+            }
+
             var view = new VerificationView(
                 existing >= 0 ? _records[existing].Id : _records.Count + 1, userId, verification.Kind.ToString().ToLowerInvariant(), verification.Method,
                 verification.Outcome.ToString().ToLowerInvariant(), verification.Evidence, verification.VendorReference, actor, now, verification.ExpiresAt, null, null,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Identity;
 using Tiergate.Storage.Accounts.Credentials;
@@ -9,7 +8,7 @@ namespace Tiergate.Storage.Identity.Vendors;
 /// An affiliation confirmed by a verified sign-in address at a listed research organisation's domain
 /// (<c>identity.affiliation_domains</c>, subdomains included). It is only ever an <see cref="VerificationKind.Affiliation"/>
 /// record: an institutional address never makes anyone's identity <c>verified</c>. Recording again for the same domain
-/// updates the one record (its vendor reference is the user and domain), so it can be offered on every visit.
+/// records nothing new while a valid record for that domain exists, so it can be offered on every visit.
 /// </summary>
 public sealed class InstitutionalAffiliation(TiergateDatabase database, IIdentityVerifications verifications, IdentityVendorOptions options, TimeProvider time)
 {
@@ -36,13 +35,21 @@ public sealed class InstitutionalAffiliation(TiergateDatabase database, IIdentit
             return new AffiliationResult(null, VendorErrors.AffiliationDomainNotListed, null);
         }
 
-        var reference = $"user:{userId.ToString(CultureInfo.InvariantCulture)}:{domain}";
+        // One valid record per domain: confirming again (every visit to /identity, every confirmed link) records nothing new.
+        var evidence = $"verified sign-in address at {domain} (listed in identity.affiliation_domains)";
+        var current = (await verifications.ListAsync(userId, cancellationToken))
+            .FirstOrDefault(v => v.Valid && v.Method == VendorNames.InstitutionalEmailMethod && v.Evidence == evidence);
+        if (current is not null)
+        {
+            return new AffiliationResult(current, null, domain);
+        }
+
         var recorded = await verifications.RecordAsync(userId, new NewVerification(
             VerificationKind.Affiliation,
             VendorNames.InstitutionalEmailMethod,
             Core.Identity.VerificationOutcome.Verified,
-            $"verified sign-in address at {domain} (listed in identity.affiliation_domains)",
-            reference,
+            evidence,
+            null,
             time.GetUtcNow().AddDays(options.VerificationValidDays)), actor, cancellationToken);
         return new AffiliationResult(recorded, null, domain);
     }

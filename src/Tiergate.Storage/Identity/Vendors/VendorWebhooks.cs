@@ -1,4 +1,5 @@
 using Tiergate.Core.Audit;
+using Tiergate.Core.Errors;
 using Tiergate.Core.Identity;
 using Tiergate.Core.Identity.Vendors;
 using Tiergate.Storage.Identity.Links;
@@ -62,11 +63,22 @@ public sealed class VendorWebhooks(
             return new WebhookAnswer(200, VendorErrors.WebhookDuplicate, null, "This event was already processed.");
         }
 
+        if (record.Outcome is not "pending")
+        {
+            // Events can arrive out of order, and a session's result is final: a late one changes nothing.
+            return await FinalAsync(vendor, e, record, cancellationToken);
+        }
+
         try
         {
             var outcome = await ApplyAsync(vendor, method, e, record, cancellationToken);
             await AuditAsync(vendor, e, record.UserId, "ok", outcome, cancellationToken);
             return WebhookAnswer.Done(outcome);
+        }
+        catch (TiergateException final) when (final.Code == IdentityErrors.VerificationFinal)
+        {
+            // Another event for the session was recorded in between.
+            return await FinalAsync(vendor, e, record, cancellationToken);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -81,6 +93,12 @@ public sealed class VendorWebhooks(
         }
     }
 
+    private async Task<WebhookAnswer> FinalAsync(string vendor, VendorEvent e, VerificationView record, CancellationToken cancellationToken)
+    {
+        await AuditAsync(vendor, e, record.UserId, "denied", IdentityErrors.VerificationFinal.Name, cancellationToken);
+        return new WebhookAnswer(200, IdentityErrors.VerificationFinal, record.Outcome, $"The session already has a final outcome ({record.Outcome}); this event changes nothing.");
+    }
+
     /// <summary>A body over <see cref="MaxBodyBytes"/>, refused unread (audited like every refusal).</summary>
     public Task<WebhookAnswer> RefuseTooLargeAsync(string vendor, CancellationToken cancellationToken = default) =>
         DenyAsync(vendor, null, VendorErrors.WebhookTooLarge, $"The body is over {MaxBodyBytes} bytes.", cancellationToken);
@@ -91,19 +109,9 @@ public sealed class VendorWebhooks(
         switch (e.Result)
         {
             case VendorResult.Pending:
-                // Events can arrive out of order: a late "processing" never overwrites a result.
-                if (record.Outcome is "pending")
-                {
-                    await verifications.RecordAsync(record.UserId, new NewVerification(VerificationKind.Identity, method, VerificationOutcome.Pending, $"{e.Type}: {e.Reference}", e.Reference), actor, cancellationToken);
-                }
-
+                await verifications.RecordAsync(record.UserId, new NewVerification(VerificationKind.Identity, method, VerificationOutcome.Pending, $"{e.Type}: session {e.Reference}", e.Reference), actor, cancellationToken);
                 return "pending";
             case VendorResult.Failed:
-                if (record.Outcome is "verified" or "refused")
-                {
-                    return record.Outcome; // A later failure of a finished session (a canceled after verified) changes nothing.
-                }
-
                 await verifications.RecordAsync(record.UserId, new NewVerification(VerificationKind.Identity, method, VerificationOutcome.Failed, $"{e.Type}: {e.FailureCode}; session {e.Reference}", e.Reference), actor, cancellationToken);
                 return "failed";
             default:
@@ -151,7 +159,7 @@ public sealed class VendorWebhooks(
         return null;
     }
 
-    private async Task<WebhookAnswer> DenyAsync(string vendor, VendorEvent? e, Core.Errors.ErrorCode code, string message, CancellationToken cancellationToken)
+    private async Task<WebhookAnswer> DenyAsync(string vendor, VendorEvent? e, ErrorCode code, string message, CancellationToken cancellationToken)
     {
         await AuditAsync(vendor, e, null, "denied", code.Name, cancellationToken);
         return WebhookAnswer.Refused(code, message);

@@ -12,7 +12,7 @@ using Tiergate.Storage;
 namespace Tiergate.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTiergateDbContext))]
-    [Migration("20261207024556_IdentityVendors")]
+    [Migration("20261207030531_IdentityVendors")]
     partial class IdentityVendors
     {
         /// <inheritdoc />
@@ -547,6 +547,9 @@ namespace Tiergate.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AffiliationExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -562,8 +565,14 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("IdentityExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("IdentityLevel")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("IdentityVerifiedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("MfaEnrolled")
                         .HasColumnType("boolean");
@@ -852,13 +861,19 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("Level")
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
@@ -868,9 +883,26 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.Property<long>("UserId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("VendorReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Method", "VendorReference")
+                        .IsUnique();
 
                     b.ToTable("identity_checks", (string)null);
                 });

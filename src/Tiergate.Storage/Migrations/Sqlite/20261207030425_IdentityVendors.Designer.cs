@@ -11,7 +11,7 @@ using Tiergate.Storage;
 namespace Tiergate.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTiergateDbContext))]
-    [Migration("20261207024428_IdentityVendors")]
+    [Migration("20261207030425_IdentityVendors")]
     partial class IdentityVendors
     {
         /// <inheritdoc />
@@ -528,6 +528,9 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AffiliationExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -543,7 +546,13 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdentityExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IdentityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IdentityVerifiedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MfaEnrolled")
@@ -823,13 +832,19 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Level")
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
@@ -839,9 +854,26 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.Property<long>("UserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VendorReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Method", "VendorReference")
+                        .IsUnique();
 
                     b.ToTable("identity_checks", (string)null);
                 });
