@@ -104,7 +104,7 @@ public sealed class IdentityWebhookFuzzTests(Xunit.Abstractions.ITestOutputHelpe
             4 => (string.Join(",", Enumerable.Repeat(good, random.Next(2, 400))), false),
             5 => ($"t={now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)},v1={new string('0', 64)} {FakeIdentityVendor.Sign(body, now, "x")}", false),
             6 => (good.ToUpperInvariant(), false),
-            7 => (Hostile(random), false),
+            7 => (new string(Hostile(random).Select(c => c is >= ' ' and < (char)127 ? c : '?').ToArray()), false), // a header can only carry printable ASCII
             _ => (good, true),
         };
     }
