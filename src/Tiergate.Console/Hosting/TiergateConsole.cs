@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tiergate.Console.Auth;
 using Tiergate.Console.Mail;
+using Tiergate.Console.Identity;
 using Tiergate.Console.Passkeys;
 using Tiergate.Console.Security;
 using Tiergate.Core.Audit;
@@ -112,6 +113,7 @@ public static class TiergateConsole
         services.AddSingleton(sp => new GrantExpiryReminders(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserNotifier>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<GrantReminderService>();
         AddPasskeys(services, options);
+        IdentityVendorServices.Add(services, options.Identity);
     }
 
     /// <summary>Passkeys: the relying party is the public URL's host and origin (a test may register another after this).</summary>
@@ -138,6 +140,7 @@ public static class TiergateConsole
         app.MapGet(PasskeyScript.Path, PasskeyScript.Serve);
         AccountPasskeyEndpoints.Map(app);
         LoginPasskeyEndpoints.Map(app);
+        IdentityWebhookEndpoints.Map(app);
         app.MapRazorPages();
     }
 

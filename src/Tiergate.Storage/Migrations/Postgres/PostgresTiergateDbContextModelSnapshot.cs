@@ -594,6 +594,35 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Tiergate.Storage.Identity.Vendors.IdentityWebhookEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Vendor", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("identity_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("Tiergate.Storage.Monitoring.MonitorStateEntity", b =>
                 {
                     b.Property<string>("Subject")

@@ -575,6 +575,33 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Tiergate.Storage.Identity.Vendors.IdentityWebhookEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Vendor", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("identity_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("Tiergate.Storage.Monitoring.MonitorStateEntity", b =>
                 {
                     b.Property<string>("Subject")
