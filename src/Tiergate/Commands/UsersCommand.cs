@@ -98,7 +98,7 @@ internal static class UsersCommand
             users.Subcommands.Add(verb);
         }
 
-        return users;
+        return UsersIdentityCommand.AddTo(users);
     }
 
     // The option accepts only the three names, so a failure here is a bug, not a user's mistake.
