@@ -92,7 +92,11 @@ public static class TiergateConsole
         services.AddSingleton<SessionValidation>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionSignIn>();
-        services.AddSingleton(sp => new SignInIdentifiers(new Tiergate.Storage.Identity.Links.IdentifierGraph(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ILogger<SignInIdentifiers>>(), sp.GetService<Tiergate.Storage.Identity.Links.AsnLookup>()));
+        // One graph for sign-ins and vendors' results, with the deployment's one-document-one-account rule.
+        services.AddSingleton(sp => new Tiergate.Storage.Identity.Links.IdentifierGraph(
+            sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>(), options.Identity.OneDocumentOneAccount));
+        services.AddSingleton<Tiergate.Storage.Identity.Links.IIdentifierGraph>(sp => sp.GetRequiredService<Tiergate.Storage.Identity.Links.IdentifierGraph>());
+        services.AddSingleton(sp => new SignInIdentifiers(sp.GetRequiredService<Tiergate.Storage.Identity.Links.IdentifierGraph>(), sp.GetRequiredService<ILogger<SignInIdentifiers>>(), sp.GetService<Tiergate.Storage.Identity.Links.AsnLookup>()));
         services.AddSingleton<AccountMail>();
         services.AddSingleton(PasswordHasher.Default);
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));

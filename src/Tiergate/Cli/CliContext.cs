@@ -17,8 +17,9 @@ internal sealed class CliContext : IAsyncDisposable
     private readonly AuditSigningKey _signer;
     private readonly IUserNotifier _notifier;
 
-    private CliContext(StorageOptions storage, PolicyDocument policy, TiergateDatabase database, IUserNotifier notifier)
+    private CliContext(StorageOptions storage, PolicyDocument policy, TiergateDatabase database, IUserNotifier notifier, bool oneDocumentOneAccount)
     {
+        _oneDocumentOneAccount = oneDocumentOneAccount;
         Policy = policy;
         Database = database;
         _notifier = notifier;
@@ -39,7 +40,9 @@ internal sealed class CliContext : IAsyncDisposable
     public TiergateDatabase Database { get; }
 
     /// <summary>The identifier graph and bans (<c>users identify|links|ban</c>); one document, one account, as the default setting.</summary>
-    public Tiergate.Storage.Identity.Links.IdentifierGraph Identifiers => new(Database, _audit, TimeProvider.System);
+    public Tiergate.Storage.Identity.Links.IdentifierGraph Identifiers => new(Database, _audit, TimeProvider.System, _oneDocumentOneAccount);
+
+    private readonly bool _oneDocumentOneAccount;
 
     public Tiergate.Storage.Identity.Links.AccountBans Bans => new(Database, _audit, TimeProvider.System);
 
@@ -75,7 +78,8 @@ internal sealed class CliContext : IAsyncDisposable
         {
             var database = createDatabase ? TiergateDatabase.Open(storage) : await TiergateDatabase.OpenExistingAsync(storage, cancellationToken);
             await database.MigrateAsync(cancellationToken);
-            return (new CliContext(storage, policy.Policy!, database, CliMail.Notifier(GlobalOptions.Deployment(result))), 0);
+            var deployment = GlobalOptions.Deployment(result);
+            return (new CliContext(storage, policy.Policy!, database, CliMail.Notifier(deployment), deployment.Identity.OneDocumentOneAccount), 0);
         }
         catch (TiergateException e)
         {
