@@ -1,0 +1,103 @@
+using Npgsql;
+using Tiergate.Storage;
+
+namespace Tiergate.Bench.Identity.Storage;
+
+/// <summary>
+/// A fresh, migrated Tiergate database for one run: SQLite in its own data directory (with the production default,
+/// a full fsync per commit, unless told otherwise), or a new database on the PostgreSQL server named by
+/// <c>TIERGATE_TEST_POSTGRES</c>. Dropped afterwards unless kept.
+/// </summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "TIERGATE_TEST_POSTGRES";
+
+    private readonly string? _adminConnection;
+    private readonly string? _name;
+    private readonly bool _keep;
+
+    private BenchDatabase(string provider, TiergateDatabase database, string directory, string? adminConnection, string? name, bool keep)
+    {
+        Provider = provider;
+        Database = database;
+        Directory = directory;
+        _adminConnection = adminConnection;
+        _name = name;
+        _keep = keep;
+    }
+
+    public string Provider { get; }
+
+    public TiergateDatabase Database { get; }
+
+    public string Directory { get; }
+
+    public bool IsPostgres => _name is not null;
+
+    public static async Task<BenchDatabase> CreateAsync(string provider, bool sqliteFullSync, bool keep)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "tiergate-idbench", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        BenchDatabase bench;
+        if (provider == "postgres")
+        {
+            var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrWhiteSpace(admin))
+            {
+                throw new ArgumentException($"{PostgresVariable} is not set: source scripts/lib/postgres.sh; start_postgres (bench/identity/run.sh does).");
+            }
+
+            var adminConnection = PostgresConnectionString.Normalise(admin);
+            var name = "tg_idbench_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new NpgsqlConnection(adminConnection))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name };
+            bench = new BenchDatabase(provider, TiergateDatabase.Open(new StorageOptions(directory, builder.ConnectionString)), directory, adminConnection, name, keep);
+        }
+        else if (provider == "sqlite")
+        {
+            var options = new StorageOptions(directory) { SqliteFullSync = sqliteFullSync };
+            bench = new BenchDatabase(provider, TiergateDatabase.Open(options), directory, null, null, keep);
+        }
+        else
+        {
+            throw new ArgumentException($"Unknown provider '{provider}' (sqlite or postgres).");
+        }
+
+        await bench.Database.MigrateAsync();
+        return bench;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (_keep)
+        {
+            Console.Error.WriteLine($"kept {Provider} database: {(_name is null ? Directory : _name)}");
+            return;
+        }
+
+        if (_adminConnection is not null)
+        {
+            await using var connection = new NpgsqlConnection(_adminConnection);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temporary directory.
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Tiergate.Bench.Identity.Population;
+using Tiergate.Bench.Identity.Storage;
+using Tiergate.Storage.Identity.Links;
+
+namespace Tiergate.Bench.Identity.Timing;
+
+/// <summary>
+/// Times, on every provider in turn within each round (the order alternating round by round, so drift on a shared
+/// machine falls on all alike): adding one newcomer's identifiers (an <see cref="IdentifierGraph.AttachAsync"/> per
+/// identifier, with the audit log that does nothing; the user row is inserted untimed beforehand, as sign-up would
+/// have done with its password hashing and audit), one links query for a random account of the population, and one
+/// for an account of a 50-account ring (the largest clusters). Warm-up rounds are dropped; medians and p95 reported.
+/// </summary>
+internal static class LatencyHarness
+{
+    public sealed record Target(BenchDatabase Bench, IdentifierGraph Graph, long FirstUserId, long FirstNewcomerId);
+
+    public static async Task<List<LatencySummary>> RunAsync(GeneratedPopulation population, IReadOnlyList<Target> targets, int rounds, int warmup, int seed)
+    {
+        if (population.Newcomers.Count < rounds + warmup)
+        {
+            throw new ArgumentException($"{rounds + warmup} rounds need as many newcomers; the population keeps {population.Newcomers.Count} (--newcomers).");
+        }
+
+        var random = new Random(seed + 1);
+        var bigRing = population.Rings.Where(r => r.SharesStrong).MaxBy(r => r.Size);
+        var samples = targets.ToDictionary(t => t.Bench.Provider, _ => (Attach: new List<double>(), Links: new List<double>(), Big: new List<double>(), Ids: new List<double>()));
+        for (var round = 0; round < rounds + warmup; round++)
+        {
+            var newcomer = population.Newcomers[round];
+            var account = random.Next(population.Accounts.Count);
+            var member = bigRing is null ? account : bigRing.Accounts[random.Next(bigRing.Size)];
+            var order = round % 2 == 0 ? targets : targets.Reverse();
+            foreach (var target in order)
+            {
+                var attach = await AttachAllAsync(target, newcomer);
+                var links = await TimeAsync(() => target.Graph.LinksAsync(target.FirstUserId + account));
+                var big = await TimeAsync(() => target.Graph.LinksAsync(target.FirstUserId + member));
+                if (round >= warmup)
+                {
+                    var s = samples[target.Bench.Provider];
+                    s.Attach.Add(attach);
+                    s.Ids.Add(newcomer.Identifiers.Count);
+                    s.Links.Add(links);
+                    s.Big.Add(big);
+                }
+            }
+        }
+
+        var summaries = new List<LatencySummary>();
+        foreach (var (provider, s) in samples)
+        {
+            summaries.Add(LatencySummary.Of(provider, $"attach one account (mean {s.Ids.Average():0.0} identifiers)", s.Attach));
+            summaries.Add(LatencySummary.Of(provider, "links, random account", s.Links));
+            summaries.Add(LatencySummary.Of(provider, $"links, account of a {bigRing?.Size ?? 0}-account ring", s.Big));
+        }
+
+        return summaries;
+    }
+
+    private static async Task<double> AttachAllAsync(Target target, Account newcomer)
+    {
+        var userId = target.FirstNewcomerId + newcomer.Index;
+        var started = Stopwatch.GetTimestamp();
+        foreach (var identifier in newcomer.Identifiers)
+        {
+            try
+            {
+                await target.Graph.AttachAsync(userId, identifier.Kind, identifier.Raw, PreparedRows.Source, "bench");
+            }
+            catch (Tiergate.Core.Errors.TiergateException)
+            {
+                // A value the normaliser refuses: the bulk insert counts these (PreparedRows.Refused).
+            }
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task<double> TimeAsync<T>(Func<Task<T>> operation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _ = await operation();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+}
