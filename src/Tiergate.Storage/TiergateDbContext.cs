@@ -69,6 +69,7 @@ public abstract class TiergateDbContext(DbContextOptions options) : DbContext(op
         Vetting.VettingModel.Configure(modelBuilder, KeyRing);
         Alerts.AlertModel.Configure(modelBuilder, KeyRing);
         Monitoring.MonitoringModel.Configure(modelBuilder, KeyRing);
+        Identity.Links.LinksModel.Configure(modelBuilder, KeyRing);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TiergateDbContext).Assembly);
         Accounts.Mfa.MfaModel.Configure(modelBuilder, KeyRing); // Its secret column is encrypted: it needs the ring.
     }

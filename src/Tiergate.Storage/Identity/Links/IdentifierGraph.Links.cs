@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Tiergate.Core.Identity;
+using Tiergate.Core.Identity.Identifiers;
+using Tiergate.Core.Vetting;
+using Tiergate.Storage.Accounts.Users;
+using Tiergate.Storage.Vetting;
+
+namespace Tiergate.Storage.Identity.Links;
+
+public sealed partial class IdentifierGraph
+{
+    /// <summary>How many of the subject's identifiers are scored for possible links (the newest): bounds the query.</summary>
+    public const int MaxScoredIdentifiers = 32;
+
+    /// <summary>How many possible links are listed.</summary>
+    public const int MaxPossible = 50;
+
+    /// <summary>
+    /// The account's cluster with the evidence of each link, and its possible (weak) links. Not audited here: callers
+    /// that show it to someone audit the read (the CLI and the reviewer's dossier do).
+    /// </summary>
+    public async Task<IdentityLinks> LinksAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var ids = db.Set<IdentifierEntity>().AsNoTracking();
+        var label = await db.Set<ClusterEntity>().AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.ClusterId).FirstOrDefaultAsync(cancellationToken);
+        var members = label is { } l
+            ? await db.Set<ClusterEntity>().AsNoTracking().Where(c => c.ClusterId == l).OrderBy(c => c.UserId).Select(c => c.UserId).ToListAsync(cancellationToken)
+            : [userId];
+        var rows = await ids.Where(i => members.Contains(i.UserId)).OrderByDescending(i => i.Id)
+            .Select(i => new { i.UserId, i.Kind, i.Hash }).ToListAsync(cancellationToken);
+        var memberSet = members.ToHashSet();
+
+        // Evidence inside the cluster: each member's strong identifiers shared with other members.
+        var byIdentifier = rows.GroupBy(r => (r.Kind, r.Hash)).ToDictionary(g => g.Key, g => g.Select(r => r.UserId).Distinct().ToList());
+        var subjectRows = rows.Where(r => r.UserId == userId).Take(MaxScoredIdentifiers).ToList();
+        var family = await FamilyPhonesAsync(db, rows.Where(r => r.Kind == (int)IdentifierKind.Phone).Select(r => new StrongRow(r.UserId, r.Kind, r.Hash)).ToList(), cancellationToken);
+
+        // The subject's identifiers held outside the cluster: weak ones scored, family phones explained.
+        var possible = new Dictionary<long, List<LinkEvidence>>();
+        var subjectEvidence = new List<LinkEvidence>();
+        foreach (var row in subjectRows)
+        {
+            var kind = (IdentifierKind)row.Kind;
+            var strong = IdentifierNormaliser.IsStrong(kind);
+            var familyPhone = kind == IdentifierKind.Phone && family.Contains(row.Hash);
+            if (strong && !familyPhone)
+            {
+                continue;
+            }
+
+            var holders = await HoldersAsync(db, row.Kind, row.Hash, userId, LinkWeights.MaxWeakHolders + 1, cancellationToken);
+            var weight = familyPhone ? LinkWeights.FamilyPhone : LinkWeights.Weak(kind, holders.Count + 1);
+            if (holders.Count == 0 || weight <= 0)
+            {
+                continue;
+            }
+
+            var inside = holders.Where(memberSet.Contains).ToList();
+            var outside = holders.Where(h => !memberSet.Contains(h)).ToList();
+            var note = familyPhone ? "family_phone" : null;
+            if (inside.Count > 0)
+            {
+                subjectEvidence.Add(Evidence(kind, row.Hash, "weak", weight, inside, holders.Count + 1, note));
+            }
+
+            foreach (var other in outside)
+            {
+                if (!possible.TryGetValue(other, out var list))
+                {
+                    possible[other] = list = [];
+                }
+
+                list.Add(Evidence(kind, row.Hash, "weak", weight, [userId], holders.Count + 1, note));
+            }
+        }
+
+        var scored = possible.Select(p => (UserId: p.Key, Evidence: p.Value, Score: Math.Round(p.Value.Sum(e => e.Weight), 4)))
+            .Where(p => p.Score >= LinkWeights.PossibleThreshold).OrderByDescending(p => p.Score).ThenBy(p => p.UserId).Take(MaxPossible).ToList();
+        var shown = members.Concat(scored.Select(p => p.UserId)).ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => shown.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        if (!emails.TryGetValue(userId, out var subjectEmail))
+        {
+            throw new Tiergate.Core.Errors.TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");
+        }
+
+        var banned = (await db.Set<UserBanEntity>().AsNoTracking().Where(b => shown.Contains(b.UserId)).Select(b => b.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        var denied = (await db.Set<ApplicationEntity>().AsNoTracking().Where(a => shown.Contains(a.UserId) && a.Status == (int)ApplicationStatus.Denied)
+            .Select(a => a.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
+        var cluster = new List<LinkedAccount>(members.Count);
+        foreach (var member in members.OrderBy(m => m == userId ? 0 : 1).ThenBy(m => m))
+        {
+            var evidence = rows.Where(r => r.UserId == member && IdentifierNormaliser.IsStrong((IdentifierKind)r.Kind))
+                .Select(r => (Row: r, Others: byIdentifier[(r.Kind, r.Hash)].Where(o => o != member).ToList()))
+                .Where(x => x.Others.Count > 0)
+                .Select(x =>
+                {
+                    var familyPhone = x.Row.Kind == (int)IdentifierKind.Phone && family.Contains(x.Row.Hash);
+                    return Evidence((IdentifierKind)x.Row.Kind, x.Row.Hash, familyPhone ? "weak" : "strong", familyPhone ? LinkWeights.FamilyPhone : LinkWeights.Strong,
+                        x.Others, x.Others.Count + 1, familyPhone ? "family_phone" : null);
+                }).ToList();
+            if (member == userId)
+            {
+                evidence.AddRange(subjectEvidence);
+            }
+
+            cluster.Add(new LinkedAccount(member, emails.GetValueOrDefault(member, $"user:{member}"), banned.Contains(member), denied.Contains(member), LinkWeights.Strong, evidence));
+        }
+
+        var possibleAccounts = scored.Select(p => new LinkedAccount(p.UserId, emails.GetValueOrDefault(p.UserId, $"user:{p.UserId}"), banned.Contains(p.UserId), denied.Contains(p.UserId), p.Score, p.Evidence)).ToList();
+        return new IdentityLinks(userId, subjectEmail, label, cluster, possibleAccounts);
+    }
+
+    private static LinkEvidence Evidence(IdentifierKind kind, string hash, string strength, double weight, IReadOnlyList<long> with, int holders, string? note) =>
+        new(IdentifierNormaliser.NameOf(kind), IdentifierValues.Shown(hash), strength, weight, with, holders, note);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tiergate.Core.Audit;
+using Tiergate.Core.Errors;
+using Tiergate.Core.Identity;
+using Tiergate.Core.Identity.Identifiers;
+using Tiergate.Storage.Accounts.Users;
+
+namespace Tiergate.Storage.Identity.Links;
+
+/// <summary>
+/// The identifier graph on the Tiergate database. Attaching is incremental: a strong identifier that joins two
+/// clusters re-labels the smaller; one that can split a cluster (a document that makes a shared phone a family's)
+/// re-computes just the clusters it touches. Every query is an indexed look-up by account, cluster or (kind, hash).
+/// </summary>
+/// <param name="oneDocumentOneAccount">Whether a document already held by another account is refused (<c>identity.one_document_one_account</c>).</param>
+public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog audit, TimeProvider time, bool oneDocumentOneAccount = true) : IIdentifierGraph
+{
+    /// <summary>Attaches and re-clusterings serialise on this lock ("tgid"): two relabels must not interleave.</summary>
+    private const long GraphLockKey = 0x74676964;
+
+    private const int MaxSourceLength = 64;
+
+    private Crypto.KeyRing Ring => database.KeyRing ?? throw new InvalidOperationException("The database was not migrated: its key ring is not open.");
+
+    public async Task<AttachResult> AttachAsync(long userId, IdentifierKind kind, string value, string source, string actor, CancellationToken cancellationToken = default)
+    {
+        var normalised = IdentifierValues.Normalise(kind, value);
+        if (string.IsNullOrEmpty(source) || source.Length > MaxSourceLength || source.Any(c => c is < '!' or > '~'))
+        {
+            throw new TiergateException(ErrorCodes.InvalidArgument, $"The source must be 1 to {MaxSourceLength} printable ASCII characters without spaces.");
+        }
+
+        var hash = IdentifierValues.Hash(Ring, kind, normalised);
+        var strong = IdentifierNormaliser.IsStrong(kind);
+        var k = (int)kind;
+        await using var db = database.CreateContext();
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            throw new TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");
+        }
+
+        string? refusal = null;
+        List<long> linked;
+        var added = false;
+        await using (var transaction = await LockedTransaction.BeginAsync(db, GraphLockKey, cancellationToken))
+        {
+            if (strong && await db.Set<IdentifierBanEntity>().AnyAsync(b => b.Kind == k && b.Hash == hash, cancellationToken))
+            {
+                refusal = LinkErrors.IdentifierBanned.Name;
+                linked = await db.Set<IdentifierBanEntity>().Where(b => b.Kind == k && b.Hash == hash && b.UserId != userId).Select(b => b.UserId).Distinct().Take(50).ToListAsync(cancellationToken);
+            }
+            else
+            {
+                linked = await HoldersAsync(db, k, hash, userId, LinkWeights.MaxWeakHolders, cancellationToken);
+                if (kind == IdentifierKind.Document && oneDocumentOneAccount && linked.Count > 0)
+                {
+                    refusal = LinkErrors.DocumentInUse.Name;
+                }
+                else if (!await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken))
+                {
+                    db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = time.GetUtcNow() });
+                    await db.SaveChangesAsync(cancellationToken);
+                    added = true;
+                    // A new strong identifier can join clusters (it is shared) or split one (a document that makes a shared phone a family's).
+                    if (strong && (linked.Count > 0 || kind == IdentifierKind.Document))
+                    {
+                        await ReclusterAsync(db, [userId, .. linked], cancellationToken);
+                    }
+                }
+
+                if (refusal is null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+        }
+
+        // After the commit: on SQLite the audit log needs the write lock the transaction held. Repeats of an attached identifier are not audited.
+        if (refusal is not null || added)
+        {
+            await audit.AppendAsync(new AuditEvent("identity.attach", actor, $"user:{userId}", refusal is null ? "ok" : "denied", new Dictionary<string, string>
+            {
+                ["kind"] = IdentifierNormaliser.NameOf(kind),
+                ["hash"] = IdentifierValues.Shown(hash),
+                ["source"] = source,
+                ["linked"] = string.Join(',', linked.Take(20).Select(id => $"user:{id}")),
+                ["reason"] = refusal ?? "none",
+            }), cancellationToken);
+        }
+
+        return new AttachResult(refusal is null, refusal, linked);
+    }
+
+    /// <summary>
+    /// The flags an application from this account carries because of its cluster: <c>linked_account_banned</c> when
+    /// another account of the cluster is banned, <c>linked_account_denied</c> when one has a denied application.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FlagsForAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await ClusterFlags.ForAsync(db, userId, cancellationToken);
+    }
+
+    /// <summary>Other accounts holding (kind, hash), at most <paramref name="limit"/> (index (Kind, Hash)).</summary>
+    private static Task<List<long>> HoldersAsync(TiergateDbContext db, int kind, string hash, long exceptUserId, int limit, CancellationToken cancellationToken) =>
+        db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.Kind == kind && i.Hash == hash && i.UserId != exceptUserId)
+            .OrderBy(i => i.UserId).Select(i => i.UserId).Take(limit).ToListAsync(cancellationToken);
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

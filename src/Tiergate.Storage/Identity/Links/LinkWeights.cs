@@ -1,0 +1,40 @@
+using Tiergate.Core.Identity;
+
+namespace Tiergate.Storage.Identity.Links;
+
+/// <summary>
+/// How much a shared identifier says that two accounts are one person. Strong identifiers (document, card, phone,
+/// mailbox) join clusters outright. Weak ones are scored: a base weight per kind, divided among the other accounts
+/// that share it (<c>base / (holders − 1)</c>), so a device or /24 shared by two accounts counts in full, and a
+/// university range or public Wi-Fi used by hundreds says next to nothing. Past <see cref="MaxWeakHolders"/> holders
+/// an identifier is ignored altogether (and never listed, so a query stays bounded).
+/// </summary>
+public static class LinkWeights
+{
+    public const double Strong = 1.0;
+
+    /// <summary>A pair scoring at least this is listed as a possible link.</summary>
+    public const double PossibleThreshold = 0.5;
+
+    /// <summary>A weak identifier held by more accounts than this is too common to score.</summary>
+    public const int MaxWeakHolders = 200;
+
+    /// <summary>A phone is a household's (not merging) when its holders hold different documents, up to this many holders.</summary>
+    public const int MaxFamilySize = 8;
+
+    /// <summary>The weight of a family phone: the same household, not the same person.</summary>
+    public const double FamilyPhone = 0.5;
+
+    public static double Base(IdentifierKind kind) => kind switch
+    {
+        IdentifierKind.Device => 0.6,
+        IdentifierKind.IpPrefix => 0.3,
+        IdentifierKind.Asn => 0.1,
+        IdentifierKind.Phone => FamilyPhone,
+        _ => Strong,
+    };
+
+    /// <summary>The weight of one weak identifier shared by <paramref name="holders"/> accounts in all (the subject included).</summary>
+    public static double Weak(IdentifierKind kind, int holders) =>
+        holders < 2 || holders > MaxWeakHolders ? 0 : Math.Round(Base(kind) / (holders - 1), 4);
+}
