@@ -23,7 +23,7 @@ internal sealed record BenchReport(string Command, int Seed, PopulationSummary P
             md.AppendLine(Invariant($"| {r.Provider} | {c.PairPrecision:0.0000} | {c.PairRecall:0.0000} | {c.ReachableRecall:0.0000} | {c.AccountPrecision:0.0000} | {c.AccountRecall:0.0000} | {c.FalsePairsHousehold:N0} / {c.FalsePairsOther:N0} | {c.Clusters:N0} ({c.LargestCluster}) | {r.LoadSeconds:0.0} s ({r.IdentifierRows:N0} rows) | {r.RebuildSeconds:0.0} s |"));
         }
 
-        if (Providers.FirstOrDefault() is { } first)
+        if (Providers.Count > 0 && Providers[0] is var first)
         {
             md.AppendLine();
             md.AppendLine("| strong rings of size | rings | pair recall | account recall | found whole |");
@@ -34,14 +34,14 @@ internal sealed record BenchReport(string Command, int Seed, PopulationSummary P
             }
 
             md.AppendLine();
-            md.AppendLine(Invariant($"Strong-design rings that ended up sharing no strong identifier: {first.Clusters.StrongRingsWithoutStrongSharing} (scored with the weak-only rings' listing below, not above)."));
+            md.AppendLine(Invariant($"Strong-design rings that ended up sharing no strong identifier: {first.Clusters.StrongRingsWithoutStrongSharing} (scored with the weak-only rings below, not above)."));
             md.AppendLine();
-            md.AppendLine("| provider | weak-only rings | pairs listed (cluster or possible) | accounts seeing a ring mate | possible links that are the same person | ordinary accounts with a possible link | possible links per ordinary account (mean / max) |");
-            md.AppendLine("|---|---|---|---|---|---|---|");
+            md.AppendLine("| provider | strong rings: pairs listed (cluster or possible) | rings sharing no strong identifier | pairs listed (cluster or possible) | accounts seeing a ring mate | possible links that are the same person | ordinary accounts with a possible link | possible links per ordinary account (mean / max) |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (var r in Providers)
             {
                 var w = r.Possible;
-                md.AppendLine(Invariant($"| {r.Provider} | {w.WeakRings} | {w.WeakPairRecall:0.000} | {w.WeakAccountRecall:0.000} | {w.WeakPossiblePrecision:0.000} | {w.OrdinaryWithPossible:P1} of {w.OrdinarySample:N0} | {w.OrdinaryPossibleMean:0.00} / {w.OrdinaryPossibleMax} |"));
+                md.AppendLine(Invariant($"| {r.Provider} | {w.StrongPairsListed:0.000} | {w.WeakRings} | {w.WeakPairRecall:0.000} | {w.WeakAccountRecall:0.000} | {w.WeakPossiblePrecision:0.000} | {w.OrdinaryWithPossible:P1} of {w.OrdinarySample:N0} | {w.OrdinaryPossibleMean:0.00} / {w.OrdinaryPossibleMax} |"));
             }
 
             if (first.Refused.Count > 0)
@@ -52,11 +52,11 @@ internal sealed record BenchReport(string Command, int Seed, PopulationSummary P
         }
 
         md.AppendLine();
-        md.AppendLine("| provider | operation | samples | median | p95 | max |");
-        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("| provider | operation | samples | median | p95 | max | SQL commands |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var l in Latency)
         {
-            md.AppendLine(Invariant($"| {l.Provider} | {l.Operation} | {l.Samples} | {l.MedianMs:0.00} ms | {l.P95Ms:0.00} ms | {l.MaxMs:0.00} ms |"));
+            md.AppendLine(Invariant($"| {l.Provider} | {l.Operation} | {l.Samples} | {l.MedianMs:0.00} ms | {l.P95Ms:0.00} ms | {l.MaxMs:0.00} ms | {l.Commands:0.0} |"));
         }
 
         return md.ToString();

@@ -12,7 +12,7 @@ internal sealed class BenchRunner(GeneratedPopulation population, TextWriter log
 {
     public const int OrdinarySample = 1_000;
 
-    public async Task<BenchReport> RunAsync(string command, IReadOnlyList<string> providers, int rounds, int warmup, bool sqliteFullSync, bool keep)
+    public async Task<BenchReport> RunAsync(string command, IReadOnlyList<string> providers, int rounds, int warmup, bool keep)
     {
         var results = new List<ProviderResult>();
         var targets = new List<LatencyHarness.Target>();
@@ -21,7 +21,7 @@ internal sealed class BenchRunner(GeneratedPopulation population, TextWriter log
         {
             foreach (var provider in providers)
             {
-                var bench = await BenchDatabase.CreateAsync(provider, sqliteFullSync, keep);
+                var bench = await BenchDatabase.CreateAsync(provider, keep);
                 databases.Add(bench);
                 var (result, target) = await LoadAndScoreAsync(bench);
                 results.Add(result);
@@ -77,13 +77,13 @@ internal sealed class BenchRunner(GeneratedPopulation population, TextWriter log
             new LatencyHarness.Target(bench, graph, firstUserId, firstNewcomerId));
     }
 
-    /// <summary>Links queries for every account of a weak-only ring and for a seeded sample of ordinary accounts.</summary>
+    /// <summary>Links queries for every ring account and for a seeded sample of ordinary accounts.</summary>
     private async Task<PossibleScore> ScorePossibleAsync(IdentifierGraph graph, long firstUserId)
     {
         var random = new Random(population.Options.Seed + 2);
         var ordinary = Enumerable.Range(0, population.Accounts.Count).Where(i => population.Accounts[i].RingId < 0)
             .OrderBy(_ => random.Next()).Take(OrdinarySample).ToList();
-        var queried = population.Rings.Where(r => r.Design == RingDesign.WeakOnly).SelectMany(r => r.Accounts).Concat(ordinary).Distinct();
+        var queried = population.Rings.SelectMany(r => r.Accounts).Concat(ordinary).Distinct();
         var listed = new Dictionary<int, IReadOnlySet<int>>();
         var possible = new Dictionary<int, IReadOnlySet<int>>();
         foreach (var index in queried)

@@ -1,6 +1,7 @@
 // Identity-graph measurement (issue 16): a seeded population with planted rings and realistic noise, bulk-inserted
 // into fresh Tiergate databases, clustered by the real IdentifierGraph, scored, and timed. See bench/identity/run.sh.
-//   run [--accounts 100000] [--seed 16] [--providers sqlite,postgres] [--rounds 300] [--warmup 40] [--sqlite-sync full|normal] [--keep] [--out report.json]
+//   providers: sqlite (full fsync per commit, the default), sqlite-normal (sqlite_full_sync: false), postgres (TIERGATE_TEST_POSTGRES)
+//   run [--accounts 100000] [--seed 16] [--providers sqlite,postgres] [--rounds 300] [--warmup 40] [--keep] [--out report.json]
 //   generate [--accounts N] [--seed S]   (population summary only, no database)
 using System.Text.Json;
 using Tiergate.Bench.Identity;
@@ -23,7 +24,7 @@ catch (ArgumentException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: run [--accounts 100000] [--seed 16] [--providers sqlite,postgres] [--rounds 300] [--warmup 40] [--sqlite-sync full|normal] [--keep] [--out report.json]");
+    Console.Error.WriteLine("usage: run [--accounts 100000] [--seed 16] [--providers sqlite,postgres] [--rounds 300] [--warmup 40] [--keep] [--out report.json]");
     Console.Error.WriteLine("       generate [--accounts 100000] [--seed 16]");
     return 2;
 }
@@ -50,13 +51,7 @@ static async Task<int> RunAsync(Arguments a, string command)
     var warmup = a.Int("warmup", 40);
     var population = Population(a, rounds + warmup);
     var providers = (a.Value("providers") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    var sync = a.Value("sqlite-sync") ?? "full";
-    if (sync is not ("full" or "normal"))
-    {
-        throw new ArgumentException("--sqlite-sync is full or normal.");
-    }
-
-    var report = await new BenchRunner(population, Console.Error).RunAsync(command, providers, rounds, warmup, sync == "full", a.Flag("keep"));
+    var report = await new BenchRunner(population, Console.Error).RunAsync(command, providers, rounds, warmup, a.Flag("keep"));
     if (a.Value("out") is { } path)
     {
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json.Options));

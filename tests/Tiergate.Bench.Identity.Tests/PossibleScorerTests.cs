@@ -22,4 +22,15 @@ public sealed class PossibleScorerTests
         Assert.Equal(0.5, score.WeakPossiblePrecision, 6);
         Assert.Equal((2, 0.5, 0.5, 1), (score.OrdinarySample, score.OrdinaryWithPossible, score.OrdinaryPossibleMean, score.OrdinaryPossibleMax));
     }
+
+    [Fact]
+    public void Score_StrongRingPairListedFromOneSide_CountsOnce()
+    {
+        // Strong ring 0: accounts 0,1,2; 2 lists 0 (its cluster or a possible link), nothing else is listed.
+        var population = Of([Account(0, 1, ring: 0), Account(1, 1, ring: 0), Account(2, 1, ring: 0), Account(3, 2)], Ring(0, 0, 1, 2));
+        var listed = new Dictionary<int, IReadOnlySet<int>> { [2] = new HashSet<int> { 0 } };
+        var score = PossibleScorer.Score(population, listed, new Dictionary<int, IReadOnlySet<int>>(), [3]);
+        Assert.Equal(1.0 / 3, score.StrongPairsListed, 6);
+        Assert.Equal((0, 0.0), (score.WeakRings, score.OrdinaryWithPossible));
+    }
 }

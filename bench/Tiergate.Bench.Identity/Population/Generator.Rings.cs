@@ -114,7 +114,7 @@ internal sealed partial class Generator
 
         if (_random.NextDouble() < home)
         {
-            Seen(ids, person.Home, preferV6: person.Home.V6Prefix is not null && _random.Next(2) == 0);
+            SeenAtHome(ids, person.Home);
         }
 
         if (_random.NextDouble() < 0.45)

@@ -135,6 +135,16 @@ internal sealed partial class Generator
         identifiers.Add(network.AsnValue(_random));
     }
 
+    /// <summary>Seen from home: over an account's life a dual-stack home shows its /24 and, most of the time, its /48 as well.</summary>
+    private void SeenAtHome(List<IdentifierValue> identifiers, Network home)
+    {
+        Seen(identifiers, home);
+        if (home.V6Prefix is not null && _random.NextDouble() < 0.7)
+        {
+            identifiers.Add(home.Address(_random, preferV6: true));
+        }
+    }
+
     /// <summary>One account of an ordinary person (alone, or in a household), with the usual noise.</summary>
     private Account OrdinaryAccount(Person person, string? householdPhone, string? householdCard, string? householdDevice)
     {
@@ -192,7 +202,7 @@ internal sealed partial class Generator
     {
         if (_random.NextDouble() < homeShare)
         {
-            Seen(ids, person.Home, preferV6: person.Home.V6Prefix is not null && _random.Next(2) == 0);
+            SeenAtHome(ids, person.Home);
         }
 
         if ((person.University ?? person.Company) is { } work && _random.NextDouble() < 0.8)

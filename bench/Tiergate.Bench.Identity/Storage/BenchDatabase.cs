@@ -4,8 +4,9 @@ using Tiergate.Storage;
 namespace Tiergate.Bench.Identity.Storage;
 
 /// <summary>
-/// A fresh, migrated Tiergate database for one run: SQLite in its own data directory (with the production default,
-/// a full fsync per commit, unless told otherwise), or a new database on the PostgreSQL server named by
+/// A fresh, migrated Tiergate database for one run: <c>sqlite</c> in its own data directory with the production
+/// default (a full fsync per commit), <c>sqlite-normal</c> the same with <c>sqlite_full_sync: false</c> (WAL commits
+/// survive a process crash, not a power cut), or <c>postgres</c>, a new database on the server named by
 /// <c>TIERGATE_TEST_POSTGRES</c>. Dropped afterwards unless kept.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
@@ -34,7 +35,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public bool IsPostgres => _name is not null;
 
-    public static async Task<BenchDatabase> CreateAsync(string provider, bool sqliteFullSync, bool keep)
+    public static async Task<BenchDatabase> CreateAsync(string provider, bool keep)
     {
         var directory = Path.Combine(Path.GetTempPath(), "tiergate-idbench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -59,14 +60,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
             var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name };
             bench = new BenchDatabase(provider, TiergateDatabase.Open(new StorageOptions(directory, builder.ConnectionString)), directory, adminConnection, name, keep);
         }
-        else if (provider == "sqlite")
+        else if (provider is "sqlite" or "sqlite-normal")
         {
-            var options = new StorageOptions(directory) { SqliteFullSync = sqliteFullSync };
+            var options = new StorageOptions(directory) { SqliteFullSync = provider == "sqlite" };
             bench = new BenchDatabase(provider, TiergateDatabase.Open(options), directory, null, null, keep);
         }
         else
         {
-            throw new ArgumentException($"Unknown provider '{provider}' (sqlite or postgres).");
+            throw new ArgumentException($"Unknown provider '{provider}' (sqlite, sqlite-normal or postgres).");
         }
 
         await bench.Database.MigrateAsync();

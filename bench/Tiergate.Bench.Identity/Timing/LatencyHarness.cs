@@ -26,17 +26,31 @@ internal static class LatencyHarness
         var random = new Random(seed + 1);
         var bigRing = population.Rings.Where(r => r.SharesStrong).MaxBy(r => r.Size);
         var samples = targets.ToDictionary(t => t.Bench.Provider, _ => (Attach: new List<double>(), Links: new List<double>(), Big: new List<double>(), Ids: new List<double>()));
+        var commands = targets.ToDictionary(t => t.Bench.Provider, _ => new long[3]);
+        var counter = CommandCounter.Start();
         for (var round = 0; round < rounds + warmup; round++)
         {
+            if (round == warmup)
+            {
+                counter.Dispose(); // Measured rounds run without the listener.
+            }
+
             var newcomer = population.Newcomers[round];
             var account = random.Next(population.Accounts.Count);
             var member = bigRing is null ? account : bigRing.Accounts[random.Next(bigRing.Size)];
             var order = round % 2 == 0 ? targets : targets.Reverse();
             foreach (var target in order)
             {
+                var c = commands[target.Bench.Provider];
+                var before = counter.Count;
                 var attach = await AttachAllAsync(target, newcomer);
+                c[0] += counter.Count - before;
+                before = counter.Count;
                 var links = await TimeAsync(() => target.Graph.LinksAsync(target.FirstUserId + account));
+                c[1] += counter.Count - before;
+                before = counter.Count;
                 var big = await TimeAsync(() => target.Graph.LinksAsync(target.FirstUserId + member));
+                c[2] += counter.Count - before;
                 if (round >= warmup)
                 {
                     var s = samples[target.Bench.Provider];
@@ -48,12 +62,14 @@ internal static class LatencyHarness
             }
         }
 
+        counter.Dispose();
         var summaries = new List<LatencySummary>();
         foreach (var (provider, s) in samples)
         {
-            summaries.Add(LatencySummary.Of(provider, $"attach one account (mean {s.Ids.Average():0.0} identifiers)", s.Attach));
-            summaries.Add(LatencySummary.Of(provider, "links, random account", s.Links));
-            summaries.Add(LatencySummary.Of(provider, $"links, account of a {bigRing?.Size ?? 0}-account ring", s.Big));
+            var c = commands[provider].Select(n => warmup == 0 ? 0 : (double)n / warmup).ToArray();
+            summaries.Add(LatencySummary.Of(provider, $"attach one account (mean {s.Ids.Average():0.0} identifiers)", s.Attach, c[0]));
+            summaries.Add(LatencySummary.Of(provider, "links, random account", s.Links, c[1]));
+            summaries.Add(LatencySummary.Of(provider, $"links, account of a {bigRing?.Size ?? 0}-account ring", s.Big, c[2]));
         }
 
         return summaries;
