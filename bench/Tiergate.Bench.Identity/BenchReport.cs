@@ -38,9 +38,9 @@ internal sealed record BenchReport(string Command, int Seed, PopulationSummary P
             md.AppendLine();
             md.AppendLine("| provider | strong rings: pairs listed (cluster or possible) | rings sharing no strong identifier | pairs listed (cluster or possible) | accounts seeing a ring mate | possible links that are the same person | ordinary accounts with a possible link | possible links per ordinary account (mean / max) |");
             md.AppendLine("|---|---|---|---|---|---|---|---|");
-            foreach (var r in Providers)
+            foreach (var r in Providers.Where(r => r.Possible is not null))
             {
-                var w = r.Possible;
+                var w = r.Possible!;
                 md.AppendLine(Invariant($"| {r.Provider} | {w.StrongPairsListed:0.000} | {w.WeakRings} | {w.WeakPairRecall:0.000} | {w.WeakAccountRecall:0.000} | {w.WeakPossiblePrecision:0.000} | {w.OrdinaryWithPossible:P1} of {w.OrdinarySample:N0} | {w.OrdinaryPossibleMean:0.00} / {w.OrdinaryPossibleMax} |"));
             }
 

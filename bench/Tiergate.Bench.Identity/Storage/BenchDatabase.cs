@@ -7,7 +7,9 @@ namespace Tiergate.Bench.Identity.Storage;
 /// A fresh, migrated Tiergate database for one run: <c>sqlite</c> in its own data directory with the production
 /// default (a full fsync per commit), <c>sqlite-normal</c> the same with <c>sqlite_full_sync: false</c> (WAL commits
 /// survive a process crash, not a power cut), or <c>postgres</c>, a new database on the server named by
-/// <c>TIERGATE_TEST_POSTGRES</c>. Dropped afterwards unless kept.
+/// <c>TIERGATE_TEST_POSTGRES</c>. A <c>+index</c> suffix (<c>postgres+index</c>) adds, after the load, the experimental
+/// index <see cref="ExperimentalIndex"/> that is not in the product's schema, to measure it side by side.
+/// Dropped afterwards unless kept.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
@@ -35,12 +37,22 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public bool IsPostgres => _name is not null;
 
+    /// <summary>
+    /// (Kind, Hash, UserId): the graph's holder look-up (<c>WHERE Kind AND Hash ORDER BY UserId LIMIT n</c>) becomes an
+    /// index-only range read instead of reading and sorting every holder of a /24 or an ASN shared by thousands.
+    /// </summary>
+    public const string ExperimentalIndex = "CREATE INDEX \"IX_bench_identifiers_Kind_Hash_UserId\" ON identifiers (\"Kind\", \"Hash\", \"UserId\")";
+
+    /// <summary>Whether this run adds <see cref="ExperimentalIndex"/>.</summary>
+    public bool WithExperimentalIndex => Provider.EndsWith("+index", StringComparison.Ordinal);
+
     public static async Task<BenchDatabase> CreateAsync(string provider, bool keep)
     {
         var directory = Path.Combine(Path.GetTempPath(), "tiergate-idbench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         BenchDatabase bench;
-        if (provider == "postgres")
+        var engine = provider.EndsWith("+index", StringComparison.Ordinal) ? provider[..^"+index".Length] : provider;
+        if (engine == "postgres")
         {
             var admin = Environment.GetEnvironmentVariable(PostgresVariable);
             if (string.IsNullOrWhiteSpace(admin))
@@ -60,14 +72,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
             var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name };
             bench = new BenchDatabase(provider, TiergateDatabase.Open(new StorageOptions(directory, builder.ConnectionString)), directory, adminConnection, name, keep);
         }
-        else if (provider is "sqlite" or "sqlite-normal")
+        else if (engine is "sqlite" or "sqlite-normal")
         {
-            var options = new StorageOptions(directory) { SqliteFullSync = provider == "sqlite" };
+            var options = new StorageOptions(directory) { SqliteFullSync = engine == "sqlite" };
             bench = new BenchDatabase(provider, TiergateDatabase.Open(options), directory, null, null, keep);
         }
         else
         {
-            throw new ArgumentException($"Unknown provider '{provider}' (sqlite, sqlite-normal or postgres).");
+            throw new ArgumentException($"Unknown provider '{provider}' (sqlite, sqlite-normal or postgres, optionally with +index).");
         }
 
         await bench.Database.MigrateAsync();

@@ -28,6 +28,17 @@ internal static class BulkLoader
         }
     }
 
+    /// <summary>Runs one statement of the bench's own (the experimental index) on the database.</summary>
+    public static async Task ExecuteAsync(BenchDatabase bench, string sql)
+    {
+        await using var connection = await bench.Database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "ANALYZE identifiers";
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The largest user id in the database (0 when empty): new rows start after it.</summary>
     public static async Task<long> MaxUserIdAsync(BenchDatabase bench)
     {
