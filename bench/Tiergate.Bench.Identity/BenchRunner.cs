@@ -69,8 +69,7 @@ internal sealed class BenchRunner(GeneratedPopulation population, TextWriter log
         var labelsById = await BulkLoader.ClusterLabelsAsync(bench);
         var labels = population.Accounts.Select(a => labelsById.TryGetValue(firstUserId + a.Index, out var l) ? (long?)l : null).ToList();
         var clusters = ClusterScorer.Score(population, labels);
-        // An index changes no answer, only its cost: the links listings are scored on the product's schema only.
-        var possible = bench.WithExperimentalIndex ? null : await ScorePossibleAsync(graph, firstUserId);
+        var possible = bench.ScoresListings ? await ScorePossibleAsync(graph, firstUserId) : null;
         log.WriteLine($"{bench.Provider}: pair precision {clusters.PairPrecision:0.0000}, pair recall {clusters.PairRecall:0.0000}, weak-only pairs listed {possible?.WeakPairRecall:0.000}");
 
         // The newcomers' user rows, untimed (sign-up's own cost is not the graph's); the harness attaches their identifiers.

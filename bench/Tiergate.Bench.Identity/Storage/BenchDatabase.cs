@@ -43,6 +43,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// </summary>
     public const string ExperimentalIndex = "CREATE INDEX \"IX_bench_identifiers_Kind_Hash_UserId\" ON identifiers (\"Kind\", \"Hash\", \"UserId\")";
 
+    /// <summary>
+    /// Whether the links listings are scored here: on <c>sqlite</c> and <c>postgres</c>; the other variants change what
+    /// a query costs, not what it answers (their clusters are still scored, as a check).
+    /// </summary>
+    public bool ScoresListings => Provider is "sqlite" or "postgres";
+
     /// <summary>Whether this run adds <see cref="ExperimentalIndex"/>.</summary>
     public bool WithExperimentalIndex => Provider.EndsWith("+index", StringComparison.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Tiergate.Bench.Identity.Population;
 using Tiergate.Bench.Identity.Storage;
 using Tiergate.Storage.Identity.Links;
@@ -10,7 +11,8 @@ namespace Tiergate.Bench.Identity.Timing;
 /// machine falls on all alike): adding one newcomer's identifiers (an <see cref="IdentifierGraph.AttachAsync"/> per
 /// identifier, with the audit log that does nothing; the user row is inserted untimed beforehand, as sign-up would
 /// have done with its password hashing and audit), one links query for a random account of the population, and one
-/// for an account of a 50-account ring (the largest clusters). Warm-up rounds are dropped; medians and p95 reported.
+/// for an account of a 50-account ring (the largest clusters), and, as the floor those are made of, one EF Core
+/// look-up by primary key. Warm-up rounds are dropped; medians and p95 reported.
 /// </summary>
 internal static class LatencyHarness
 {
@@ -25,8 +27,8 @@ internal static class LatencyHarness
 
         var random = new Random(seed + 1);
         var bigRing = population.Rings.Where(r => r.SharesStrong).MaxBy(r => r.Size);
-        var samples = targets.ToDictionary(t => t.Bench.Provider, _ => (Attach: new List<double>(), Links: new List<double>(), Big: new List<double>(), Ids: new List<double>()));
-        var commands = targets.ToDictionary(t => t.Bench.Provider, _ => new long[3]);
+        var samples = targets.ToDictionary(t => t.Bench.Provider, _ => (Attach: new List<double>(), Links: new List<double>(), Big: new List<double>(), Ids: new List<double>(), Floor: new List<double>()));
+        var commands = targets.ToDictionary(t => t.Bench.Provider, _ => new long[4]);
         var counter = CommandCounter.Start();
         for (var round = 0; round < rounds + warmup; round++)
         {
@@ -51,6 +53,9 @@ internal static class LatencyHarness
                 before = counter.Count;
                 var big = await TimeAsync(() => target.Graph.LinksAsync(target.FirstUserId + member));
                 c[2] += counter.Count - before;
+                before = counter.Count;
+                var floor = await TimeAsync(() => FloorAsync(target, target.FirstUserId + account));
+                c[3] += counter.Count - before;
                 if (round >= warmup)
                 {
                     var s = samples[target.Bench.Provider];
@@ -58,6 +63,7 @@ internal static class LatencyHarness
                     s.Ids.Add(newcomer.Identifiers.Count);
                     s.Links.Add(links);
                     s.Big.Add(big);
+                    s.Floor.Add(floor);
                 }
             }
         }
@@ -70,6 +76,7 @@ internal static class LatencyHarness
             summaries.Add(LatencySummary.Of(provider, $"attach one account (mean {s.Ids.Average():0.0} identifiers)", s.Attach, c[0]));
             summaries.Add(LatencySummary.Of(provider, "links, random account", s.Links, c[1]));
             summaries.Add(LatencySummary.Of(provider, $"links, account of a {bigRing?.Size ?? 0}-account ring", s.Big, c[2]));
+            summaries.Add(LatencySummary.Of(provider, "floor: one EF Core look-up of a user by id", s.Floor, c[3]));
         }
 
         return summaries;
@@ -92,6 +99,13 @@ internal static class LatencyHarness
         }
 
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>The cheapest query the graph's calls are made of (a fresh context, one look-up by primary key): the round-trip floor on this machine.</summary>
+    private static async Task<bool> FloorAsync(Target target, long userId)
+    {
+        await using var db = target.Bench.Database.CreateContext();
+        return await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId);
     }
 
     private static async Task<double> TimeAsync<T>(Func<Task<T>> operation)
