@@ -8,9 +8,10 @@ namespace Tiergate.Console.Auth;
 
 /// <summary>
 /// Starts and ends signed-in sessions: the database row and the cookie that names it, audited. A sign-in or step-up
-/// with a second factor also satisfies the user's active <c>require-reauth</c> monitoring responses.
+/// with a second factor also satisfies the user's active <c>require-reauth</c> monitoring responses, and each sign-in
+/// feeds the identifier graph (<see cref="SignInIdentifiers"/>).
 /// </summary>
-public sealed class SessionSignIn(SessionStore sessions, IAuditLog audit, ResponseStore responses)
+public sealed class SessionSignIn(SessionStore sessions, IAuditLog audit, ResponseStore responses, SignInIdentifiers identifiers)
 {
     public async Task StartAsync(HttpContext context, long userId, string email, bool secondFactor, string method)
     {
@@ -27,6 +28,8 @@ public sealed class SessionSignIn(SessionStore sessions, IAuditLog audit, Respon
         {
             await responses.ReauthenticatedAsync(userId, method, context.RequestAborted);
         }
+
+        await identifiers.AttachAsync(context, userId, email);
     }
 
     /// <summary>This session proved a second factor again (<c>/step-up</c>, a passkey): marks it, and the user's keys work again if a response paused them.</summary>

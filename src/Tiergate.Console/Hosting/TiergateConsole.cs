@@ -91,6 +91,7 @@ public static class TiergateConsole
         services.AddSingleton<SessionValidation>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionSignIn>();
+        services.AddSingleton(sp => new SignInIdentifiers(new Tiergate.Storage.Identity.Links.IdentifierGraph(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ILogger<SignInIdentifiers>>(), sp.GetService<Tiergate.Storage.Identity.Links.AsnLookup>()));
         services.AddSingleton<AccountMail>();
         services.AddSingleton(PasswordHasher.Default);
         services.AddSingleton(sp => new SessionStore(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));

@@ -81,6 +81,7 @@ public static class GatewayServices
     private static void AddMonitoring(IServiceCollection services, ServerOptions options, TiergateDatabase database)
     {
         services.AddSingleton(_ => new MonitorPlaces(options.Places is { } places ? new PlaceLookup(places) : null));
+        services.AddSingleton(sp => new Tiergate.Storage.Identity.Links.AsnLookup(address => sp.GetRequiredService<MonitorPlaces>().Lookup(address)?.Asn));
         services.AddSingleton(_ => new MonitorEngine(options.Policy));
         services.AddSingleton(_ => new MonitorStateStore(database, options.Time));
         services.AddSingleton<MonitorSubscriber>();

@@ -253,6 +253,8 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             flags.Add("prior_denials");
         }
 
+        flags.AddRange(await Identity.Links.ClusterFlags.ForAsync(db, user.Id, cancellationToken));
+
         return new ApplicationView(
             a.Id, user.Email, a.Tier, VettingNames.Of((ApplicationStatus)a.Status), a.Round,
             decisions.Count(d => d.Round == a.Round && d.Verdict == (int)ReviewVerdict.Approve),
@@ -310,13 +312,18 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         }
 
         var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id).OrderByDescending(g => g.Id).Take(100).ToListAsync(cancellationToken);
+        var links = await new Identity.Links.IdentifierGraph(database, audit, time).LinksAsync(user.Id, cancellationToken);
         await audit.AppendAsync(new AuditEvent("application.read", actor, $"application:{id}", "ok", new Dictionary<string, string>
         {
             ["user"] = $"user:{user.Id}",
+            ["linked_accounts"] = (links.Cluster.Count - 1 + links.Possible.Count).ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
         return new ApplicationDossier(
             await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel), user.CreatedAt,
-            history, grants.Select(g => GrantView.From(g, user.Email)).ToList(), PermittedUses(application));
+            history, grants.Select(g => GrantView.From(g, user.Email)).ToList(), PermittedUses(application))
+        {
+            Links = links,
+        };
     }
 
     /// <summary>The ticked permitted uses in the words of the policy the applicant accepted (by index when it has changed since).</summary>

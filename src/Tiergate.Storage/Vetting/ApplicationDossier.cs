@@ -16,4 +16,8 @@ public sealed record ApplicationDossier(
     DateTimeOffset AccountCreatedAt,
     IReadOnlyList<ApplicationView> History,
     IReadOnlyList<GrantView> Grants,
-    IReadOnlyList<string> PermittedUses);
+    IReadOnlyList<string> PermittedUses)
+{
+    /// <summary>The applicant's cluster (accounts sharing a strong identifier) and possible weak links, with the evidence of each.</summary>
+    public Identity.Links.IdentityLinks? Links { get; init; }
+}

@@ -38,6 +38,14 @@ internal sealed class CliContext : IAsyncDisposable
 
     public TiergateDatabase Database { get; }
 
+    /// <summary>The identifier graph and bans (<c>users identify|links|ban</c>); one document, one account, as the default setting.</summary>
+    public Tiergate.Storage.Identity.Links.IdentifierGraph Identifiers => new(Database, _audit, TimeProvider.System);
+
+    public Tiergate.Storage.Identity.Links.AccountBans Bans => new(Database, _audit, TimeProvider.System);
+
+    /// <summary>The audit log, for verbs that record a read (<c>users links</c>).</summary>
+    public Tiergate.Core.Audit.IAuditLog Audit => _audit;
+
     /// <summary>Users, grants and keys: one administration per account aggregate.</summary>
     public AccountServices Accounts { get; }
 

@@ -103,7 +103,7 @@ internal static class UsersCommand
                 text.ToString());
         }, ct));
 
-        return new Command("users", "Manage users.") { add, setRole, privacy, verify, reindex, UsersMfaCommand.Create() };
+        return UsersIdentityCommand.AddTo(new Command("users", "Manage users.") { add, setRole, privacy, verify, reindex, UsersMfaCommand.Create() });
     }
 
     // The option accepts only the three names, so a failure here is a bug, not a user's mistake.

@@ -2,7 +2,7 @@ namespace Tiergate.Core.Identity.Identifiers;
 
 /// <summary>
 /// An identity document number with its issuing country, <c>CC:NUMBER</c>: the country an ISO 3166-1 alpha-2 code
-/// (any case), the number folded (NFKC: fullwidth characters become plain), upper-cased, with spaces, dashes, dots and
+/// (any case), the number folded (as NFKC folds fullwidth characters and other scripts' digits), upper-cased, with spaces, dashes, dots and
 /// slashes removed, then Latin letters and digits only. So <c>gb:１２３ ４５６-７８９</c> is <c>GB:123456789</c>.
 /// </summary>
 public static class DocumentIdentifier

@@ -8,7 +8,10 @@ namespace Tiergate.Core.Identity.Identifiers;
 /// The checks every identifier's text passes before its own rules: present, bounded (before any other work, so a
 /// huge value costs nothing), valid Unicode (a lone surrogate is refused, not normalised), no invisible or ambiguous
 /// characters (controls, format characters such as zero-width spaces, private-use or unassigned code points),
-/// compatibility forms folded (NFKC: fullwidth digits become digits), surrounding whitespace trimmed.
+/// compatibility forms folded as NFKC folds them for the characters identifiers use (fullwidth ASCII becomes ASCII,
+/// the ideographic space a space, every Unicode decimal digit its ASCII digit: the build runs with invariant
+/// globalization, where <see cref="string.Normalize()"/> leaves non-ASCII text as it is), surrounding whitespace trimmed.
+/// Other compatibility characters (circled digits, ligatures) are kept and then refused by each kind's own rules.
 /// Messages never repeat the value: identifiers are personal data and messages reach logs.
 /// </summary>
 internal static class IdentifierText
@@ -20,17 +23,18 @@ internal static class IdentifierText
             throw Invalid($"{what} is missing.");
         }
 
-        // NFKC can grow a string (one ligature, several letters), so the raw bound is generous and the folded one exact.
+        // Bounded before any other work; the raw bound is generous (surrounding spaces), the folded one exact.
         if (value.Length > 4 * maxLength)
         {
             throw Invalid($"{what} is too long (at most {maxLength} characters).");
         }
 
+        var folded = new StringBuilder(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
-            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done || rune.Value == 0xFFFD)
             {
-                throw Invalid($"{what} is not valid text (a broken surrogate pair).");
+                throw Invalid($"{what} is not valid text (a broken surrogate pair or a replacement character).");
             }
 
             if (IsRefused(rune))
@@ -38,21 +42,22 @@ internal static class IdentifierText
                 throw Invalid($"{what} holds an invisible or control character (U+{rune.Value:X4}).");
             }
 
+            Fold(rune, folded);
             i += consumed - 1;
         }
 
-        var folded = value.Normalize(NormalizationForm.FormKC).Trim();
-        if (folded.Length == 0)
+        var text = folded.ToString().Trim();
+        if (text.Length == 0)
         {
             throw Invalid($"{what} is empty.");
         }
 
-        if (folded.Length > maxLength)
+        if (text.Length > maxLength)
         {
             throw Invalid($"{what} is too long (at most {maxLength} characters).");
         }
 
-        return folded;
+        return text;
     }
 
     /// <summary>Printable ASCII (space to tilde) only: opaque vendor tokens never need more.</summary>
@@ -68,6 +73,28 @@ internal static class IdentifierText
         }
 
         return cleaned;
+    }
+
+    /// <summary>What NFKC makes of the characters identifiers use.</summary>
+    private static void Fold(Rune rune, StringBuilder output)
+    {
+        var value = rune.Value;
+        if (value is >= 0xFF01 and <= 0xFF5E)
+        {
+            output.Append((char)(value - 0xFEE0)); // fullwidth ASCII
+        }
+        else if (value == 0x3000)
+        {
+            output.Append(' '); // ideographic space
+        }
+        else if (value > 0x7F && Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
+        {
+            output.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+        }
+        else
+        {
+            output.Append(rune.ToString());
+        }
     }
 
     public static TiergateException Invalid(string message) => new(ErrorCodes.InvalidArgument, message);

@@ -31,7 +31,7 @@ public static class PhoneIdentifier
 
         if (!text.StartsWith('+') || text.LastIndexOf('+') != 0)
         {
-            throw IdentifierText.Invalid("The phone number has no country: write it in international form, +CC followed by the number (e.g. +44 20 7946 0000).");
+            throw IdentifierText.Invalid("The phone number has no country: write it in international form, +CC followed by the number (e.g. +1 202 555 0143).");
         }
 
         var digits = text.Count(char.IsAsciiDigit);

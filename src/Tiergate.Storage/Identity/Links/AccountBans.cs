@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
+using Tiergate.Core.Identity;
 using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Accounts.Sessions;
@@ -38,8 +39,10 @@ public sealed class AccountBans(TiergateDatabase database, IAuditLog audit, Time
             user.DisabledAt ??= now;
             db.Add(new UserBanEntity { UserId = user.Id, Reason = reason!, BannedBy = actor, At = now });
             var strong = ClusterComputation.StrongKinds;
-            var identifiers = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.UserId == user.Id && strong.Contains(i.Kind))
-                .Select(i => new { i.Kind, i.Hash }).ToListAsync(cancellationToken);
+            var identifiers = (await db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.UserId == user.Id && strong.Contains(i.Kind))
+                .Select(i => new { i.Kind, i.Hash }).ToListAsync(cancellationToken)).Select(i => (i.Kind, i.Hash)).ToHashSet();
+            // The account's own mailbox, provider rules applied, whether or not a sign-in attached it: "a.da+2@gmail.com" cannot come back.
+            identifiers.Add(((int)IdentifierKind.Email, IdentifierValues.Hash(database.KeyRing!, IdentifierKind.Email, IdentifierValues.Normalise(IdentifierKind.Email, user.Email))));
             db.AddRange(identifiers.Select(i => new IdentifierBanEntity { Kind = i.Kind, Hash = i.Hash, UserId = user.Id, At = now }));
             await db.SaveChangesAsync(cancellationToken);
             var grants = await db.Grants.Where(g => g.UserId == user.Id && g.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(g => g.RevokedAt, now), cancellationToken);

@@ -102,6 +102,14 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
         return await ClusterFlags.ForAsync(db, userId, cancellationToken);
     }
 
+    /// <summary>The id and address of the user with this email, or <see cref="UserErrors.UnknownUser"/> (for the CLI's <c>--user</c>).</summary>
+    public async Task<(long Id, string Email)> FindUserAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await new Accounts.AccountDirectory(database).FindUserAsync(db, email, cancellationToken);
+        return (user.Id, user.Email);
+    }
+
     /// <summary>Other accounts holding (kind, hash), at most <paramref name="limit"/> (index (Kind, Hash)).</summary>
     private static Task<List<long>> HoldersAsync(TiergateDbContext db, int kind, string hash, long exceptUserId, int limit, CancellationToken cancellationToken) =>
         db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.Kind == kind && i.Hash == hash && i.UserId != exceptUserId)

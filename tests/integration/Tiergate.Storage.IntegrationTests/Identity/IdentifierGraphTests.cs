@@ -191,6 +191,27 @@ public sealed class IdentifierGraphTests
         Assert.Equal(0, await db.Set<IdentifierEntity>().CountAsync());
     }
 
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task AttachAsync_ChainOfCardsAttachedAtOnce_OneClusterAsTheRebuildFinds(string provider)
+    {
+        await using var w = await GraphWorld.CreateAsync(provider);
+        var ids = await w.PeopleAsync([.. Enumerable.Range(0, 12).Select(i => $"p{i}")]);
+
+        // Account i holds cards i and i+1: a chain that joins everyone only when every attach is counted.
+        await Task.WhenAll(ids.Select((id, i) => Task.Run(async () =>
+        {
+            await w.Graph.AttachAsync(id, IdentifierKind.Payment, $"fp_{i}", "stripe", Actor);
+            await w.Graph.AttachAsync(id, IdentifierKind.Payment, $"fp_{i + 1}", "stripe", Actor);
+        })));
+
+        var incremental = await w.Graph.LinksAsync(ids[0]);
+        Assert.Equal(ids, incremental.Cluster.Select(m => m.UserId).Order());
+        Assert.Equal(1, await w.Graph.RebuildClustersAsync(Actor));
+        Assert.Equal(ids, (await w.Graph.LinksAsync(ids[^1])).Cluster.Select(m => m.UserId).Order());
+    }
+
     private static async Task<(long A, long B)> TwoAsync(GraphWorld w)
     {
         var ids = await w.PeopleAsync("a", "b");
