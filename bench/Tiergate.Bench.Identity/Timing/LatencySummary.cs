@@ -1,0 +1,28 @@
+namespace Tiergate.Bench.Identity.Timing;
+
+/// <summary>Latency of one operation on one provider, in milliseconds, and the SQL commands it ran (mean over the warm-up).</summary>
+internal sealed record LatencySummary(string Provider, string Operation, int Samples, double MedianMs, double P95Ms, double MaxMs, double Commands = 0)
+{
+    public static LatencySummary Of(string provider, string operation, IReadOnlyList<double> samples, double commands = 0)
+    {
+        var sorted = samples.Order().ToArray();
+        return new LatencySummary(provider, operation, sorted.Length, Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted.Length == 0 ? 0 : sorted[^1], commands);
+    }
+
+    /// <summary>Nearest-rank percentile of sorted samples (the median of an even count is the mean of the middle two).</summary>
+    public static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        if (p == 0.5 && sorted.Length % 2 == 0)
+        {
+            return (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        var rank = (int)Math.Ceiling(p * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
