@@ -22,7 +22,7 @@ public sealed class AccessEvaluatorTests
         var key = new KeyFacts("abc", 1, Now.AddDays(-1), keyDays is { } d ? Now.AddDays(-1).AddDays(d) : null, null,
             (networks ?? ["127.0.0.0/8"]).Select(IPNetwork.Parse).ToList());
         var grants = (tiers ?? ["general"]).Select(t => new GrantFacts(t, Now.AddDays(-1), grantExpires, null)).ToList();
-        return new CallerContext(key, new UserFacts(1, identity, mfa, false), grants, IPAddress.Parse(ip));
+        return new CallerContext(key, new UserFacts(1, identity, mfa, false) { Standing = new(identity, Now.AddDays(-1), null, null) }, grants, IPAddress.Parse(ip));
     }
 
     [Fact]
@@ -40,6 +40,21 @@ public sealed class AccessEvaluatorTests
 
         Assert.Equal("safety-research", AccessEvaluator.Decide(Policy, caller, "standard", Now, "safety-research").Tier?.Name);
         Assert.Equal(ErrorCodes.TierNotHeld, AccessEvaluator.Decide(Policy, caller, "standard", Now, "medical-research").Denial);
+    }
+
+    [Theory]
+    [InlineData(100, null, null)]
+    [InlineData(731, null, "identity_verification_stale")]
+    [InlineData(100, -1, "identity_insufficient")]
+    public void Decide_VerificationAgeAndExpiry_SampleTiersReverifyEveryTwoYears(int verifiedDaysAgo, int? expiresInDays, string? expected)
+    {
+        var caller = Caller(tiers: ["safety-research"], networks: ["127.0.0.1/32"]);
+        var standing = new Tiergate.Core.Identity.IdentityStanding(IdentityLevel.Verified, Now.AddDays(-verifiedDaysAgo), expiresInDays is { } d ? Now.AddDays(d) : null, null);
+        caller = caller with { User = caller.User with { Standing = standing } };
+
+        var decision = AccessEvaluator.Decide(Policy, caller, "reduced-refusal", Now);
+
+        Assert.Equal(expected, decision.Denial?.Name);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ErrorCatalogueDocumentTests
         var entries = ErrorCatalogue.Entries();
 
         Assert.Equal(["Tiergate.Core", "Tiergate.Corpus", "Tiergate.Safeguards", "Tiergate.Storage"], entries.Select(e => e.Project).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(["AlertErrors", "ErrorCodes", "FilterErrorCodes", "GrantErrors", "KeyErrors", "LinkErrors", "MfaErrors", "PasskeyErrors", "ResponseErrors", "SafeguardsErrorCodes", "SecretErrors", "UserErrors", "VettingErrors"], entries.Select(e => e.List).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["AlertErrors", "ErrorCodes", "FilterErrorCodes", "GrantErrors", "IdentityErrors", "KeyErrors", "LinkErrors", "MfaErrors", "PasskeyErrors", "ResponseErrors", "SafeguardsErrorCodes", "SecretErrors", "UserErrors", "VendorErrors", "VettingErrors"], entries.Select(e => e.List).Distinct().Order(StringComparer.Ordinal));
         Assert.All(entries, e =>
         {
             var section = Assert.Single(ErrorCatalogue.Sections, s => s.Project == e.Project);

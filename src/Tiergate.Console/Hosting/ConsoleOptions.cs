@@ -11,6 +11,9 @@ public sealed record ConsoleOptions(Uri PublicBaseUrl, string DataDirectory)
     /// <summary>The sender written into outbox messages when no SMTP server is set.</summary>
     public string OutboxFrom { get; init; } = "tiergate@localhost";
 
+    /// <summary>The identity vendors and affiliation domains (<c>identity:</c> settings); none by default, so the console offers neither.</summary>
+    public Storage.Identity.Vendors.IdentityVendorOptions Identity { get; init; } = Storage.Identity.Vendors.IdentityVendorOptions.None;
+
     /// <summary>Failed sign-ins from one source address within <see cref="ThrottleWindow"/> before it is refused for the rest of the window.</summary>
     public int SourceFailureLimit { get; init; } = 30;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tiergate.Console.Auth;
 using Tiergate.Console.Mail;
+using Tiergate.Console.Identity;
 using Tiergate.Console.Passkeys;
 using Tiergate.Console.Security;
 using Tiergate.Core.Audit;
@@ -103,6 +104,7 @@ public static class TiergateConsole
         services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Grants);
         services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Keys);
         services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Applications);
+        services.AddSingleton(sp => sp.GetRequiredService<AccountServices>().Verifications);
         services.AddSingleton(sp => new ConsoleAccounts(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserAdministration>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PasswordHasher>()));
         services.AddSingleton<IUserNotifier>(sp => options.Smtp is { } smtp
             ? new SmtpUserNotifier(smtp)
@@ -112,6 +114,7 @@ public static class TiergateConsole
         services.AddSingleton(sp => new GrantExpiryReminders(sp.GetRequiredService<TiergateDatabase>(), sp.GetRequiredService<IUserNotifier>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<GrantReminderService>();
         AddPasskeys(services, options);
+        IdentityVendorServices.Add(services, options.Identity);
     }
 
     /// <summary>Passkeys: the relying party is the public URL's host and origin (a test may register another after this).</summary>
@@ -138,6 +141,7 @@ public static class TiergateConsole
         app.MapGet(PasskeyScript.Path, PasskeyScript.Serve);
         AccountPasskeyEndpoints.Map(app);
         LoginPasskeyEndpoints.Map(app);
+        IdentityWebhookEndpoints.Map(app);
         app.MapRazorPages();
     }
 

@@ -1,4 +1,5 @@
 using Tiergate.Core.Errors;
+using Tiergate.Core.Identity;
 using Tiergate.Core.Policy;
 
 namespace Tiergate.Core.Access;
@@ -39,7 +40,7 @@ public static class AccessEvaluator
 
     /// <summary>The tiers the caller holds right now and whose practices the caller meets, in policy order.</summary>
     public static IReadOnlyList<TierConfig> ActiveTiers(PolicyDocument policy, CallerContext caller, DateTimeOffset now) =>
-        HeldTiers(policy, caller, now).Where(t => UnmetRequirement(t, caller) is null).ToList();
+        HeldTiers(policy, caller, now).Where(t => UnmetRequirement(t, caller, now) is null).ToList();
 
     /// <summary>Decides whether the caller may use <paramref name="variant"/>, optionally through a named tier.</summary>
     public static AccessDecision Decide(PolicyDocument policy, CallerContext caller, string variant, DateTimeOffset now, string? requestedTier = null)
@@ -65,7 +66,7 @@ public static class AccessEvaluator
             }
 
             anyCandidate = true;
-            var unmet = UnmetRequirement(tier, caller);
+            var unmet = UnmetRequirement(tier, caller, now);
             if (unmet is null)
             {
                 return AccessDecision.Allow(tier);
@@ -101,11 +102,11 @@ public static class AccessEvaluator
         policy.Tiers.Where(t => caller.Key.Reaches(t.Name) && Holds(caller, t.Name, now));
 
     /// <summary>The first of the tier's requirements (identity, then practices) the caller's key and owner do not meet; null when all are met. Also checked when a key is created.</summary>
-    public static AccessDecision? UnmetRequirement(TierConfig tier, CallerContext caller)
+    public static AccessDecision? UnmetRequirement(TierConfig tier, CallerContext caller, DateTimeOffset now)
     {
-        if (caller.User.Identity < tier.Identity)
+        if (IdentityRequirement.Unmet(tier, caller.User.Standing, now) is var (code, message))
         {
-            return AccessDecision.Deny(ErrorCodes.IdentityInsufficient, $"The tier '{tier.Name}' requires identity level '{tier.Identity.ToString().ToLowerInvariant()}'.");
+            return AccessDecision.Deny(code, message);
         }
 
         var practices = tier.Security;

@@ -19,4 +19,7 @@ public sealed record TierConfig(
 {
     /// <summary>How applications for this tier are reviewed (<c>review: { approvals: N }</c>).</summary>
     public ReviewSettings Review { get; init; } = ReviewSettings.Default;
+
+    /// <summary>The identity verification must be newer than this many days (<c>identity_max_age_days</c>); null for any age.</summary>
+    public int? IdentityMaxAgeDays { get; init; }
 }

@@ -23,6 +23,11 @@ internal static class TierReader
 
         var policy = f.String("policy", required: true);
         var identity = f.Enum("identity", IdentityNames) ?? IdentityLevel.Email;
+        var identityMaxAge = f.Int("identity_max_age_days", 1, 36500);
+        if (identityMaxAge is not null && identity == IdentityLevel.Email)
+        {
+            f.Error(f.Child("identity_max_age_days"), "needs identity: verified or affiliated (an email address has no verification to age)", null);
+        }
         var grantDays = f.Int("grant_days", 1, 36500);
         var autoGrant = f.Bool("auto_grant", false);
 
@@ -51,7 +56,7 @@ internal static class TierReader
 
         return name is null || policy is null
             ? null
-            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review };
+            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review, IdentityMaxAgeDays = identityMaxAge };
     }
 
     private static void CheckResponses(YamlFields f, MonitoringConfig monitoring, IReadOnlyList<string> variants)

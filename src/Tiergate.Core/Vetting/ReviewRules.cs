@@ -50,12 +50,12 @@ public static class ReviewRules
         };
     }
 
-    /// <summary>Null when <paramref name="identity"/> may apply for <paramref name="tier"/>; otherwise why not.</summary>
+    /// <summary>Null when an account at <paramref name="identity"/> may apply for <paramref name="tier"/>; otherwise why not.</summary>
     public static string? CheckIdentity(IdentityLevel identity, TierConfig tier)
     {
         ArgumentNullException.ThrowIfNull(tier);
         return identity >= tier.Identity
             ? null
-            : $"Tier '{tier.Name}' requires identity level '{tier.Identity.ToString().ToLowerInvariant()}'; the applicant is at '{identity.ToString().ToLowerInvariant()}'. Record an identity check first.";
+            : $"Tier '{tier.Name}' requires identity level '{tier.Identity.ToString().ToLowerInvariant()}'; the applicant is at '{identity.ToString().ToLowerInvariant()}'. Verify the identity first.";
     }
 }

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tiergate.Core.Access;
+using Tiergate.Core.Identity;
 using Tiergate.Core.Policy;
 
 namespace Tiergate.Storage.Accounts;
@@ -23,7 +24,7 @@ public sealed class CallerStore(TiergateDatabase database) : ICallerStore, IAsyn
     // with NULL grant columns when there is none.
     private const string Sql = """
         SELECT k."Hash", k."UserId", k."CreatedAt", k."ExpiresAt", k."RevokedAt", k."AllowedNetworks", k."Tiers",
-               u."IdentityLevel", u."MfaEnrolled", u."DisabledAt",
+               u."IdentityLevel", u."MfaEnrolled", u."DisabledAt", u."IdentityVerifiedAt", u."IdentityExpiresAt", u."AffiliationExpiresAt",
                g."Tier", g."GrantedAt", g."ExpiresAt"
         FROM api_keys k
         JOIN users u ON u."Id" = k."UserId"
@@ -100,14 +101,18 @@ public sealed class CallerStore(TiergateDatabase database) : ICallerStore, IAsyn
         {
             Tiers = KeyTiers.Parse(reader.GetString(6)),
         };
-        var user = new UserFacts(userId, (IdentityLevel)reader.GetInt32(7), reader.GetBoolean(8), !reader.IsDBNull(9));
+        var level = (IdentityLevel)reader.GetInt32(7);
+        var user = new UserFacts(userId, level, reader.GetBoolean(8), !reader.IsDBNull(9))
+        {
+            Standing = new IdentityStanding(level, Instant(reader, 10), Instant(reader, 11), Instant(reader, 12)),
+        };
 
         var grants = new List<GrantFacts>();
         do
         {
-            if (!reader.IsDBNull(10))
+            if (!reader.IsDBNull(13))
             {
-                grants.Add(new GrantFacts(reader.GetString(10), Instant(reader, 11)!.Value, Instant(reader, 12), null));
+                grants.Add(new GrantFacts(reader.GetString(13), Instant(reader, 14)!.Value, Instant(reader, 15), null));
             }
         }
         while (await reader.ReadAsync(cancellationToken));

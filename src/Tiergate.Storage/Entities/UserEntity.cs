@@ -16,7 +16,20 @@ public sealed class UserEntity
     /// <summary>Encrypted at rest.</summary>
     public string? Organisation { get; set; }
 
+    /// <summary>
+    /// Derived from the account's verifications (identity_checks) whenever one is recorded or withdrawn, with the three
+    /// instants below, so the gateway's caller lookup reads the whole standing in its one query.
+    /// </summary>
     public int IdentityLevel { get; set; }
+
+    /// <summary>When the newest valid identity verification was made (what <c>identity_max_age_days</c> measures).</summary>
+    public DateTimeOffset? IdentityVerifiedAt { get; set; }
+
+    /// <summary>When the identity verification lapses by itself; null for never.</summary>
+    public DateTimeOffset? IdentityExpiresAt { get; set; }
+
+    /// <summary>When the affiliation lapses by itself; null for never.</summary>
+    public DateTimeOffset? AffiliationExpiresAt { get; set; }
 
     public bool MfaEnrolled { get; set; }
 

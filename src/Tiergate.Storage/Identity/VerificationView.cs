@@ -17,4 +17,8 @@ public sealed record VerificationView(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? WithdrawnAt,
     string? WithdrawnReason,
-    bool Valid);
+    bool Valid)
+{
+    /// <summary>The actor who withdrew it; null while it stands.</summary>
+    public string? WithdrawnBy { get; init; }
+}

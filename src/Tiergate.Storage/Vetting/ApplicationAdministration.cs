@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
+using Tiergate.Core.Identity;
 using Tiergate.Core.Notifications;
 using Tiergate.Core.Policy;
 using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Accounts.Grants;
 using Tiergate.Storage.Entities;
+using Tiergate.Storage.Identity;
 
 namespace Tiergate.Storage.Vetting;
 
@@ -42,7 +44,7 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             await DenyAsync(actor, ErrorCodes.InvalidArgument, problem, "application.submit", $"user:{user.Id}", tier.Name, cancellationToken);
         }
 
-        if (ReviewRules.CheckIdentity((IdentityLevel)user.IdentityLevel, tier) is { } low)
+        if (ReviewRules.CheckIdentity(IdentityVerifications.StandingOf(user).LevelAt(time.GetUtcNow()), tier) is { } low)
         {
             await DenyAsync(actor, VettingErrors.ApplicationIdentityInsufficient, low, "application.submit", $"user:{user.Id}", tier.Name, cancellationToken);
         }
@@ -238,9 +240,9 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         var priorDenials = await db.Set<ApplicationEntity>().AsNoTracking().CountAsync(o => o.UserId == a.UserId && o.Id != a.Id && o.Status == (int)ApplicationStatus.Denied, cancellationToken);
         policy.TiersByName.TryGetValue(a.Tier, out var tier);
         var flags = new List<string>();
-        if (tier is not null && (IdentityLevel)user.IdentityLevel < tier.Identity)
+        if (tier is not null && IdentityRequirement.Unmet(tier, IdentityVerifications.StandingOf(user), time.GetUtcNow()) is var (code, _))
         {
-            flags.Add("identity_below_tier");
+            flags.Add(code == ErrorCodes.IdentityVerificationStale ? "identity_verification_stale" : "identity_below_tier");
         }
 
         if (time.GetUtcNow() - user.CreatedAt < NewAccountAge)
@@ -286,7 +288,7 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
         foreach (var application in applications)
         {
             var user = users[application.UserId];
-            entries.Add(new QueueEntry(await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel), user.CreatedAt));
+            entries.Add(new QueueEntry(await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName(IdentityVerifications.StandingOf(user).LevelAt(time.GetUtcNow())), user.CreatedAt));
         }
 
         await audit.AppendAsync(new AuditEvent("application.list", actor, null, "ok", new Dictionary<string, string>
@@ -319,7 +321,7 @@ public sealed class ApplicationAdministration(TiergateDatabase database, PolicyD
             ["linked_accounts"] = (links.Cluster.Count - 1 + links.Possible.Count).ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
         return new ApplicationDossier(
-            await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel), user.CreatedAt,
+            await ViewAsync(db, application, user, cancellationToken), user.Id, AccountDirectory.IdentityName(IdentityVerifications.StandingOf(user).LevelAt(time.GetUtcNow())), user.CreatedAt,
             history, grants.Select(g => GrantView.From(g, user.Email)).ToList(), PermittedUses(application))
         {
             Links = links,

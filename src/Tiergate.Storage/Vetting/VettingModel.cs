@@ -12,6 +12,7 @@ internal static class VettingModel
 {
     /// <summary>Purposes bound into each encrypted column's ciphertexts; never change them.</summary>
     public const string EvidencePurpose = "identity_checks.evidence";
+    public const string WithdrawnReasonPurpose = "identity_checks.withdrawn_reason";
     public const string UseCasePurpose = "applications.use_case";
     public const string AffiliationPurpose = "applications.affiliation";
     public const string LinksPurpose = "applications.links";
@@ -25,10 +26,14 @@ internal static class VettingModel
             e.HasIndex(c => c.UserId);
             e.Property(c => c.Method).HasMaxLength(64);
             e.Property(c => c.RecordedBy).HasMaxLength(128);
+            e.Property(c => c.WithdrawnBy).HasMaxLength(128);
+            e.Property(c => c.VendorReference).HasMaxLength(128);
+            e.HasIndex(c => new { c.Method, c.VendorReference }).IsUnique();
             e.HasOne<UserEntity>().WithMany().HasForeignKey(c => c.UserId);
             if (ring is not null)
             {
                 e.Property(c => c.Evidence).IsEncrypted(ring, EvidencePurpose);
+                e.Property(c => c.WithdrawnReason).IsEncrypted(ring, WithdrawnReasonPurpose);
             }
         });
 

@@ -63,5 +63,6 @@ internal static class ServeCommand
         {
             Smtp = CliMail.Smtp(settings),
             OutboxFrom = settings.Mail.From,
+            Identity = settings.Identity.Vendors(),
         };
 }

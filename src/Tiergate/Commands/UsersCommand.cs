@@ -6,7 +6,7 @@ using Tiergate.Core.Vetting;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate users add|role|privacy|verify|reindex|mfa</c>.</summary>
+/// <summary><c>tiergate users add|role|privacy|reindex|mfa</c>, and the verification verbs (<see cref="UsersVerificationCommand"/>).</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -64,17 +64,6 @@ internal static class UsersCommand
             return output.Success(user, user.Privacy ? $"{user.Email} now holds the privacy permission." : $"{user.Email} no longer holds the privacy permission.");
         }, ct));
 
-        var level = new Option<string>("--level") { Description = "The identity level the check established: verified or affiliated.", Required = true };
-        level.AcceptOnlyFromAmong("verified", "affiliated");
-        var evidence = new Option<string>("--evidence") { Description = "What was checked (kept encrypted; at most 2000 characters).", Required = true };
-        var verify = new Command("verify", "Record an operator's identity check and set the user's identity level.") { who, level, evidence };
-        verify.SetAction((result, ct) => AdminVerb.RunAsync(result, async (cli, output) =>
-        {
-            var l = Enum.Parse<IdentityLevel>(result.GetValue(level)!, ignoreCase: true);
-            var user = await cli.Accounts.Users.RecordIdentityCheckAsync(result.GetValue(who)!, l, "operator", result.GetValue(evidence)!, CliContext.Actor, ct);
-            return output.Success(user, $"Recorded an identity check: {user.Email} is now {user.Identity}.");
-        }, ct));
-
         var reindex = new Command(
             "reindex",
             "Recompute every user's email index over the normalised address (run once after upgrading); users whose addresses now coincide are listed, never merged.");
@@ -103,7 +92,13 @@ internal static class UsersCommand
                 text.ToString());
         }, ct));
 
-        return UsersIdentityCommand.AddTo(new Command("users", "Manage users.") { add, setRole, privacy, verify, reindex, UsersMfaCommand.Create() });
+        var users = new Command("users", "Manage users.") { add, setRole, privacy, reindex, UsersMfaCommand.Create() };
+        foreach (var verb in UsersVerificationCommand.Create())
+        {
+            users.Subcommands.Add(verb);
+        }
+
+        return UsersIdentityCommand.AddTo(users);
     }
 
     // The option accepts only the three names, so a failure here is a bug, not a user's mistake.

@@ -15,7 +15,7 @@ public sealed class KeyScopeAccessTests
     {
         var key = new KeyFacts("abc", 1, Now.AddDays(-1), keyDays is { } d ? Now.AddDays(-1).AddDays(d) : null, null, [IPNetwork.Parse("127.0.0.0/8")]) { Tiers = keyTiers };
         var grants = new[] { "general", "safety-research" }.Select(t => new GrantFacts(t, Now.AddDays(-1), null, null)).ToList();
-        return new CallerContext(key, new UserFacts(1, identity, true, false), grants, IPAddress.Loopback);
+        return new CallerContext(key, new UserFacts(1, identity, true, false) { Standing = new(identity, Now.AddDays(-1), null, null) }, grants, IPAddress.Loopback);
     }
 
     [Fact]

@@ -16,9 +16,11 @@ public sealed class UserAdministrationTests
         Assert.Equal("ada@example.org", user.Email);
         Assert.Equal("verified", user.Identity);
         Assert.Equal(["general"], user.Grants.Select(g => g.Tier));
-        var audited = Assert.Single(f.Audit.Events);
+        Assert.Equal(["user.create", "identity.verify"], f.Audit.Events.Select(e => e.Action));
+        var audited = f.Audit.Events[0];
         Assert.Equal(("user.create", AccountsFixture.Actor, $"user:{user.Id}", "ok"), (audited.Action, audited.Actor, audited.Subject, audited.Outcome));
         Assert.Equal(new Dictionary<string, string> { ["identity"] = "verified", ["auto_grants"] = "general", ["role"] = "applicant" }, audited.Details);
+        Assert.Equal(("operator", "verified"), (f.Audit.Events[1].Details!["method"], f.Audit.Events[1].Details!["to"]));
     }
 
     [Fact]

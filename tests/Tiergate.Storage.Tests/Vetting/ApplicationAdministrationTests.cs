@@ -130,7 +130,7 @@ public sealed class ApplicationAdministrationTests
         Assert.Empty(none);
         Assert.Equal("verified", verified.Identity);
         Assert.Equal("pending", submitted.Status);
-        Assert.Equal("user.verify", f.Audit.Events.Single(e => e.Action == "user.verify").Action);
+        Assert.Equal($"user:{verified.Id}", f.Audit.Events.Last(e => e.Action == "identity.verify").Subject);
     }
 
     [Theory]

@@ -55,6 +55,26 @@ public abstract class CallerStoreContract
     }
 
     [Fact]
+    public async Task Find_VerificationRecordedThenWithdrawn_StandingFollowsOnTheNextRead()
+    {
+        await using var world = await World.CreateAsync(Backend);
+        var user = await world.Admin.Users.AddAsync("ada@example.org", "Ada", null, IdentityLevel.Email, "test");
+        var created = await world.Admin.Keys.CreateAsync("ada@example.org", 7, [], "test");
+        var store = Create(world.Store.Database);
+        await world.Admin.Users.RecordIdentityCheckAsync("ada@example.org", IdentityLevel.Verified, "reviewer_document", "passport seen", TimeSpan.FromDays(30), "test");
+
+        var verified = (await store.FindAsync(created.Id, IPAddress.Loopback, CancellationToken.None))!.Value.Caller.User;
+        var record = (await world.Admin.Verifications.ListAsync(user.Id)).Single();
+        await world.Admin.Verifications.WithdrawAsync(record.Id, "document was forged", "test");
+        var withdrawn = (await store.FindAsync(created.Id, IPAddress.Loopback, CancellationToken.None))!.Value.Caller.User;
+
+        Assert.Equal(IdentityLevel.Verified, verified.Identity);
+        Assert.Equal(record.At, verified.Standing.VerifiedAt);
+        Assert.Equal(record.ExpiresAt, verified.Standing.IdentityExpiresAt);
+        Assert.Equal((IdentityLevel.Email, null), (withdrawn.Identity, withdrawn.Standing.VerifiedAt));
+    }
+
+    [Fact]
     public async Task Find_ScopedKey_CarriesItsTiersAndReachesOnlyThem()
     {
         await using var world = await World.CreateAsync(Backend);

@@ -68,7 +68,7 @@ public sealed class VettingJourneyTests(BrowserFixture browser, ITestOutputHelpe
             await adminPage.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
             await adminPage.GetByRole(AriaRole.Link, new() { Name = applicant }).ClickAsync();
             await adminPage.GetByLabel("Identity level").SelectOptionAsync("verified");
-            await adminPage.GetByLabel("Method").FillAsync("document");
+            await adminPage.GetByLabel("Method").SelectOptionAsync("reviewer_document");
             await adminPage.GetByLabel("Evidence").FillAsync("Passport and university card checked by video call");
             await adminPage.GetByRole(AriaRole.Button, new() { Name = "Record identity check" }).ClickAsync();
             await Assertions.Expect(adminPage.Locator("main")).ToContainTextAsync("verified");

@@ -11,6 +11,31 @@ namespace Tiergate.Console.IntegrationTests;
 public sealed class AdminPagesTests
 {
     [Fact]
+    public async Task WithdrawVerification_WithReason_LevelDropsAuditedAndEmptyReasonRefused()
+    {
+        await using var site = await ConsoleSite.StartAsync();
+        var target = ConsoleSite.NewEmail();
+        var added = await site.Host.Admin.Users.AddAsync(target, "Target", null, IdentityLevel.Verified, "test");
+        var (adminEmail, admin) = await SignedInAsync(site, UserRole.Admin);
+        using var _ = admin;
+
+        var empty = await admin.SubmitAsync($"/admin/users/{added.Id}", new Dictionary<string, string> { ["reason"] = " " }, "form[action*=Withdraw]");
+        var stillVerified = (await site.Host.Admin.Users.GetAsync(added.Id, "test")).Identity;
+        var withdrawn = await admin.SubmitAsync($"/admin/users/{added.Id}", new Dictionary<string, string> { ["reason"] = "<i>forged</i> document" }, "form[action*=Withdraw]");
+        var page = await admin.GetAsync(withdrawn.Location!);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "verified"), (empty.Status, stillVerified));
+        Assert.Equal($"/admin/users/{added.Id}?done=withdrawn", withdrawn.Location);
+        Assert.Equal("email", page.Document.QuerySelector("#user-identity")?.TextContent.Trim());
+        Assert.Contains("<i>forged</i> document", page.Document.QuerySelector("#identity-checks")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#identity-checks i"));
+        Assert.Null(page.Document.QuerySelector("form[action*=Withdraw]"));
+        var adminId = (await site.Host.Admin.Users.SearchAsync(adminEmail, 1, "test")).Single().Id;
+        await using var db = site.Host.Store.Database.CreateContext();
+        Assert.Equal(["denied", "ok"], await db.Set<AuditRecordEntity>().Where(r => r.Action == "identity.withdraw" && r.Actor == $"user:{adminId}").OrderBy(r => r.Sequence).Select(r => r.Outcome).ToListAsync());
+    }
+
+    [Fact]
     public async Task RecordIdentityCheck_MarkupEvidence_AuditedEncryptedEscapedAndAdminOnly()
     {
         await using var site = await ConsoleSite.StartAsync();
@@ -35,7 +60,7 @@ public sealed class AdminPagesTests
         var adminId = (await site.Host.Admin.Users.SearchAsync(adminEmail, 1, "test")).Single().Id;
         await using (var db = site.Host.Store.Database.CreateContext())
         {
-            Assert.True(await db.Set<AuditRecordEntity>().AnyAsync(r => r.Action == "user.verify" && r.Actor == $"user:{adminId}" && r.Subject == $"user:{added.Id}" && r.Outcome == "ok"));
+            Assert.True(await db.Set<AuditRecordEntity>().AnyAsync(r => r.Action == "identity.verify" && r.Actor == $"user:{adminId}" && r.Subject == $"user:{added.Id}" && r.Outcome == "ok"));
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -128,7 +153,7 @@ public sealed class AdminPagesTests
 
         Assert.Equal((HttpStatusCode.BadRequest, true), (empty.Status, empty.Document.QuerySelector("#evidence-error") is not null));
         Assert.Equal((HttpStatusCode.BadRequest, true), (longMethod.Status, longMethod.Document.QuerySelector("#method-error") is not null));
-        Assert.True((longMethod.Document.QuerySelector("input[name=method]")?.GetAttribute("value")?.Length ?? 0) <= 64);
+        Assert.Null(longMethod.Document.QuerySelector("select[name=method] option[selected][value^=mmm]"));
         Assert.Equal((HttpStatusCode.BadRequest, true), (badLevel.Status, badLevel.Document.QuerySelector("#level-error") is not null));
         Assert.Equal((HttpStatusCode.BadRequest, true), (badRole.Status, badRole.Document.QuerySelector("#role-error") is not null));
         Assert.Empty(await site.Host.Admin.Users.IdentityChecksAsync(added.Id));

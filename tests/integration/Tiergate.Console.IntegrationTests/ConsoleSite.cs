@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Console.Hosting;
+using Tiergate.Storage.Identity.Vendors;
 using Tiergate.Testing.Gateway;
 using Tiergate.Testing.Storage;
 
@@ -26,15 +28,23 @@ public sealed class ConsoleSite : IAsyncDisposable
     public LocalSmtp Smtp { get; }
 
     /// <param name="editPolicy">Changes the sample policy's YAML before the server loads it (e.g. a tier in aggregate privacy).</param>
-    public static async Task<ConsoleSite> StartAsync(Func<string, string>? editPolicy = null)
+    /// <param name="identity">The identity vendors and affiliation domains (default none).</param>
+    /// <param name="services">More services after the console's (e.g. a double of the identifier graph).</param>
+    public static async Task<ConsoleSite> StartAsync(Func<string, string>? editPolicy = null, IdentityVendorOptions? identity = null, Action<IServiceCollection>? services = null)
     {
         var smtp = LocalSmtp.Start();
         var data = Directory.CreateTempSubdirectory("tiergate-console-").FullName;
         var options = new ConsoleOptions(new Uri("http://console.test"), data)
         {
             Smtp = new SmtpOptions("127.0.0.1", smtp.Port, "tiergate@console.test", null, null, "none"),
+            Identity = identity ?? IdentityVendorOptions.None,
         };
-        var host = await GatewayHost.StartAsync(TestStore.Sqlite, editPolicy, configureServices: TiergateConsole.Services(options), mapEndpoints: TiergateConsole.Map);
+        var console = TiergateConsole.Services(options);
+        var host = await GatewayHost.StartAsync(TestStore.Sqlite, editPolicy, configureServices: s =>
+        {
+            console(s);
+            services?.Invoke(s);
+        }, mapEndpoints: TiergateConsole.Map);
         return new ConsoleSite(host, smtp, data);
     }
 

@@ -5,6 +5,7 @@ using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts.Users;
+using Tiergate.Storage.Identity;
 
 namespace Tiergate.Console.Pages.Admin;
 
@@ -13,9 +14,16 @@ namespace Tiergate.Console.Pages.Admin;
 /// only, escaped); change the role, record an identity check. Every read and change is audited with the admin as actor.
 /// </summary>
 [Authorize(Roles = ConsoleRoles.Admins)]
-public sealed class AdminUserModel(IUserAdministration users) : ConsolePage
+public sealed class AdminUserModel(IUserAdministration users, IIdentityVerifications verifications) : ConsolePage
 {
-    public const int MaxMethodLength = 64;
+    /// <summary>The manual methods, as the form offers them.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> Methods =
+    [
+        (VerificationNames.ReviewerDocument, "Identity document checked by a reviewer"),
+        (VerificationNames.ReviewerInPerson, "Seen in person by a reviewer"),
+        (VerificationNames.ReviewerInstitution, "Confirmed with the institution by a reviewer"),
+        (VerificationNames.Operator, "Operator's word"),
+    ];
 
     /// <summary>The levels an admin may record: <c>email</c> is what verifying the address already gives.</summary>
     public static readonly IReadOnlyList<string> Levels = ["verified", "affiliated"];
@@ -24,7 +32,7 @@ public sealed class AdminUserModel(IUserAdministration users) : ConsolePage
 
     public UserView Target { get; private set; } = null!;
 
-    public IReadOnlyList<IdentityCheckView> Checks { get; private set; } = [];
+    public IReadOnlyList<VerificationView> Checks { get; private set; } = [];
 
     public string? Notice { get; private set; }
 
@@ -45,6 +53,7 @@ public sealed class AdminUserModel(IUserAdministration users) : ConsolePage
         {
             "role" => "The role is changed.",
             "check" => "The identity check is recorded.",
+            "withdrawn" => "The verification is withdrawn; the identity level follows.",
             _ => null,
         };
         return Page();
@@ -75,7 +84,7 @@ public sealed class AdminUserModel(IUserAdministration users) : ConsolePage
         }
 
         Level = level;
-        Method = Bounded(method, MaxMethodLength);
+        Method = Bounded(method, 64);
         Evidence = Bounded(evidence, UserAdministration.MaxEvidenceLength);
         IdentityLevel? parsed = level switch
         {
@@ -88,9 +97,9 @@ public sealed class AdminUserModel(IUserAdministration users) : ConsolePage
             Errors["level"] = "Choose verified or affiliated.";
         }
 
-        if (VettingText.Check("The method", method, MaxMethodLength, required: true) is { } methodProblem)
+        if (!Methods.Any(m => m.Value == method) && method is not ("document" or "in person" or "institution"))
         {
-            Errors["method"] = methodProblem;
+            Errors["method"] = "Choose how you checked.";
         }
 
         if (VettingText.Check("The evidence", evidence, UserAdministration.MaxEvidenceLength, required: true) is { } evidenceProblem)
@@ -115,6 +124,32 @@ public sealed class AdminUserModel(IUserAdministration users) : ConsolePage
         }
 
         return Redirect($"/admin/users/{id}?done=check");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, [FromForm(Name = "verification")] long verification, [FromForm(Name = "reason")] string? reason)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (Checks.All(c => c.Id != verification))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await verifications.WithdrawAsync(verification, reason ?? "", HttpContext.Actor(), HttpContext.RequestAborted);
+        }
+        catch (TiergateException e) when (e.Code == ErrorCodes.InvalidArgument || e.Code == IdentityErrors.VerificationWithdrawn)
+        {
+            FormError = e.Message;
+            Response.StatusCode = e.Code.HttpStatus;
+            return Page();
+        }
+
+        return Redirect($"/admin/users/{id}?done=withdrawn");
     }
 
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused()

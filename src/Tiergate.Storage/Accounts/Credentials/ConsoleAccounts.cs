@@ -88,12 +88,16 @@ public sealed class ConsoleAccounts(TiergateDatabase database, IUserAdministrati
     }
 
     /// <summary>Marks the email verified; false for an unknown, used or expired token (each token works once).</summary>
-    public async Task<bool> VerifyEmailAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<bool> VerifyEmailAsync(string token, CancellationToken cancellationToken = default) =>
+        await ConfirmEmailAsync(token, cancellationToken) is not null;
+
+    /// <summary>As <see cref="VerifyEmailAsync"/>, answering whose address it confirmed (what else a confirmed address proves, an affiliation, follows from it).</summary>
+    public async Task<long?> ConfirmEmailAsync(string token, CancellationToken cancellationToken = default)
     {
         if (await ConsumeAsync(token, AccountTokenPurpose.VerifyEmail, cancellationToken) is not { } userId)
         {
             await audit.AppendAsync(new AuditEvent("account.verify_email", Actor, null, "invalid_token"), cancellationToken);
-            return false;
+            return null;
         }
 
         var now = time.GetUtcNow();
@@ -101,7 +105,7 @@ public sealed class ConsoleAccounts(TiergateDatabase database, IUserAdministrati
         await db.Set<ConsoleCredentialEntity>().Where(c => c.UserId == userId && c.EmailVerifiedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.EmailVerifiedAt, now), cancellationToken);
         await audit.AppendAsync(new AuditEvent("account.verify_email", Actor, $"user:{userId}", "ok"), cancellationToken);
-        return true;
+        return userId;
     }
 
     /// <summary>Checks a password; unknown addresses, users without a console password and disabled users all fail alike.</summary>

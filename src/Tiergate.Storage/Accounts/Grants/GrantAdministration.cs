@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
+using Tiergate.Storage.Identity;
 
 namespace Tiergate.Storage.Accounts.Grants;
 
@@ -21,11 +22,12 @@ public sealed class GrantAdministration(TiergateDatabase database, PolicyDocumen
 
         await using var db = database.CreateContext();
         var user = await _directory.FindUserAsync(db, email, cancellationToken);
-        if (user.IdentityLevel < (int)config.Identity)
+        var standing = IdentityVerifications.StandingOf(user);
+        if (standing.LevelAt(time.GetUtcNow()) < config.Identity)
         {
             await audit.AppendAsync(new AuditEvent("grant.create", actor, $"user:{user.Id}", "denied", new Dictionary<string, string> { ["tier"] = config.Name, ["reason"] = GrantErrors.GrantIdentityInsufficient.Name }), cancellationToken);
             throw new TiergateException(GrantErrors.GrantIdentityInsufficient,
-                $"Tier '{config.Name}' requires identity level '{AccountDirectory.IdentityName(config.Identity)}'; {user.Email} is at '{AccountDirectory.IdentityName((IdentityLevel)user.IdentityLevel)}'.");
+                $"Tier '{config.Name}' requires identity level '{AccountDirectory.IdentityName(config.Identity)}'; {user.Email} is at '{AccountDirectory.IdentityName(standing.LevelAt(time.GetUtcNow()))}'.");
         }
 
         var grant = NewGrant.For(user.Id, config, days, actor, time.GetUtcNow());

@@ -4,6 +4,7 @@ using Tiergate.Core.Access;
 using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
+using Tiergate.Storage.Identity;
 using Tiergate.Core.Vetting;
 using Tiergate.Storage.Entities;
 
@@ -33,10 +34,10 @@ internal static class KeyPractices
         }
 
         var facts = new KeyFacts("", user.Id, now, expiresAt, null, Networks.Parse(networks)) { Tiers = scope };
-        var caller = new CallerContext(facts, new UserFacts(user.Id, (IdentityLevel)user.IdentityLevel, user.MfaEnrolled, user.DisabledAt is not null), [], IPAddress.None);
+        var caller = new CallerContext(facts, new UserFacts(user.Id, (IdentityLevel)user.IdentityLevel, user.MfaEnrolled, user.DisabledAt is not null) { Standing = IdentityVerifications.StandingOf(user) }, [], IPAddress.None);
         foreach (var tier in policy.Tiers.Where(t => held.Contains(t.Name) && facts.Reaches(t.Name)))
         {
-            if (AccessEvaluator.UnmetRequirement(tier, caller) is { Denial: { } code, Reason: { } reason })
+            if (AccessEvaluator.UnmetRequirement(tier, caller, now) is { Denial: { } code, Reason: { } reason })
             {
                 var hint = scope.Count == 0 ? " Scope the key to other tiers with --tier, or meet the practice." : "";
                 await DenyAsync(code, reason + hint, tier.Name);

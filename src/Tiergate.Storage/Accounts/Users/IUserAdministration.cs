@@ -11,7 +11,7 @@ public interface IUserAdministration
 
     /// <summary>
     /// Adds a user with a role (audited as <c>user.create</c>); an identity above <c>email</c> is recorded as an
-    /// identity check with evidence "set at creation".
+    /// operator's verification with evidence "set at creation".
     /// </summary>
     Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, UserRole role, string actor, CancellationToken cancellationToken = default);
 
@@ -24,8 +24,14 @@ public interface IUserAdministration
     /// </summary>
     Task<UserView> SetPrivacyPermissionAsync(string email, bool allowed, string actor, CancellationToken cancellationToken = default);
 
-    /// <summary>Records an identity check (level, method, evidence) and sets the user's identity level to it (audited as <c>user.verify</c>).</summary>
+    /// <summary>
+    /// Records a person's check as verifications (<see cref="Identity.ManualVerification"/>): the level follows from the records
+    /// (audited as <c>identity.verify</c>). The method is <c>operator</c>, <c>reviewer_in_person</c>, <c>reviewer_document</c> or <c>reviewer_institution</c>.
+    /// </summary>
     Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>As above, with how long the records count before they lapse by themselves (null for never).</summary>
+    Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, TimeSpan? validFor, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Recomputes every user's blind index over the normalised email (<see cref="EmailAddress"/>), after an
@@ -43,6 +49,6 @@ public interface IUserAdministration
     /// <summary>One user by id with their grants; a read of personal data, audited as <c>user.read</c>. <see cref="UserErrors.UnknownUser"/> when absent.</summary>
     Task<UserView> GetAsync(long id, string actor, CancellationToken cancellationToken = default);
 
-    /// <summary>The identity checks recorded for a user, newest first, evidence decrypted (for admins only).</summary>
-    Task<IReadOnlyList<IdentityCheckView>> IdentityChecksAsync(long userId, CancellationToken cancellationToken = default);
+    /// <summary>The verifications recorded for a user, newest first, evidence decrypted (for admins only).</summary>
+    Task<IReadOnlyList<Identity.VerificationView>> IdentityChecksAsync(long userId, CancellationToken cancellationToken = default);
 }

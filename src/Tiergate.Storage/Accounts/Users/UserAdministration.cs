@@ -6,7 +6,7 @@ using Tiergate.Core.Policy;
 using Tiergate.Core.Vetting;
 using Tiergate.Storage.Accounts.Grants;
 using Tiergate.Storage.Entities;
-using Tiergate.Storage.Vetting;
+using Tiergate.Storage.Identity;
 
 namespace Tiergate.Storage.Accounts.Users;
 
@@ -14,6 +14,7 @@ namespace Tiergate.Storage.Accounts.Users;
 public sealed class UserAdministration(TiergateDatabase database, PolicyDocument policy, IAuditLog audit, TimeProvider time) : IUserAdministration
 {
     private readonly AccountDirectory _directory = new(database);
+    private readonly IdentityVerifications _verifications = new(database, audit, time);
 
     public Task<UserView> AddAsync(string email, string? name, string? organisation, IdentityLevel identity, string actor, CancellationToken cancellationToken = default) =>
         AddAsync(email, name, organisation, identity, UserRole.Applicant, actor, cancellationToken);
@@ -29,17 +30,12 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
         }
 
         var now = time.GetUtcNow();
-        var user = new UserEntity { Email = normalised, EmailIndex = index, Name = name, Organisation = organisation, IdentityLevel = (int)identity, Role = (int)role, CreatedAt = now };
+        var user = new UserEntity { Email = normalised, EmailIndex = index, Name = name, Organisation = organisation, Role = (int)role, CreatedAt = now };
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
 
         var grants = policy.Tiers.Where(t => t.AutoGrant).Select(tier => NewGrant.For(user.Id, tier, null, "auto", now)).ToList();
         db.Grants.AddRange(grants);
-        if (identity > IdentityLevel.Email)
-        {
-            db.Add(new IdentityCheckEntity { UserId = user.Id, Level = (int)identity, Method = "operator", Evidence = "set at creation", RecordedBy = actor, At = now });
-        }
-
         await db.SaveChangesAsync(cancellationToken);
 
         await audit.AppendAsync(new AuditEvent("user.create", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>
@@ -48,7 +44,13 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
             ["auto_grants"] = string.Join(',', grants.Select(g => g.Tier)),
             ["role"] = VettingNames.Of(role),
         }), cancellationToken);
-        return UserView.From(user, grants.Select(g => GrantView.From(g, normalised)).ToList());
+        if (identity > IdentityLevel.Email)
+        {
+            await ManualVerification.RecordAsync(_verifications, user.Id, identity, VerificationNames.Operator, "set at creation", null, actor, cancellationToken);
+            return await ViewAsync(db, await db.Users.AsNoTracking().FirstAsync(u => u.Id == user.Id, cancellationToken), cancellationToken);
+        }
+
+        return UserView.From(user, grants.Select(g => GrantView.From(g, normalised)).ToList(), now);
     }
 
     public async Task<UserView> SetRoleAsync(string email, UserRole role, string actor, CancellationToken cancellationToken = default)
@@ -81,38 +83,24 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
         return await ViewAsync(db, user, cancellationToken);
     }
 
-    public async Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default)
+    public async Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, string actor, CancellationToken cancellationToken = default) =>
+        await RecordIdentityCheckAsync(email, level, method, evidence, (TimeSpan?)null, actor, cancellationToken);
+
+    public async Task<UserView> RecordIdentityCheckAsync(string email, IdentityLevel level, string method, string evidence, TimeSpan? validFor, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var user = await _directory.FindUserAsync(db, email, cancellationToken);
-        var problem = VettingText.Check("The method", method, 64, required: true) ?? VettingText.Check("The evidence", evidence, MaxEvidenceLength, required: true);
-        if (problem is not null)
-        {
-            await audit.AppendAsync(new AuditEvent("user.verify", actor, $"user:{user.Id}", "denied", new Dictionary<string, string> { ["reason"] = ErrorCodes.InvalidArgument.Name }), cancellationToken);
-            throw new TiergateException(ErrorCodes.InvalidArgument, problem);
-        }
-
-        var now = time.GetUtcNow();
-        var before = (IdentityLevel)user.IdentityLevel;
-        user.IdentityLevel = (int)level;
-        db.Add(new IdentityCheckEntity { UserId = user.Id, Level = (int)level, Method = method, Evidence = evidence, RecordedBy = actor, At = now });
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("user.verify", actor, $"user:{user.Id}", "ok", new Dictionary<string, string>
-        {
-            ["from"] = AccountDirectory.IdentityName(before),
-            ["to"] = AccountDirectory.IdentityName(level),
-            ["method"] = method,
-        }), cancellationToken);
-        return await ViewAsync(db, user, cancellationToken);
+        await ManualVerification.RecordAsync(_verifications, user.Id, level, method, evidence, time.GetUtcNow() + validFor, actor, cancellationToken);
+        return await ViewAsync(db, await db.Users.AsNoTracking().FirstAsync(u => u.Id == user.Id, cancellationToken), cancellationToken);
     }
 
     /// <summary>Longest identity-check evidence accepted.</summary>
     public const int MaxEvidenceLength = 2000;
 
-    private static async Task<UserView> ViewAsync(TiergateDbContext db, UserEntity user, CancellationToken cancellationToken)
+    private async Task<UserView> ViewAsync(TiergateDbContext db, UserEntity user, CancellationToken cancellationToken)
     {
         var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == user.Id).OrderBy(g => g.Id).ToListAsync(cancellationToken);
-        return UserView.From(user, grants.Select(g => GrantView.From(g, user.Email)).ToList());
+        return UserView.From(user, grants.Select(g => GrantView.From(g, user.Email)).ToList(), time.GetUtcNow());
     }
 
     public async Task<EmailReindexResult> ReindexEmailsAsync(string actor, CancellationToken cancellationToken = default)
@@ -207,7 +195,8 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
             ["filter"] = string.IsNullOrWhiteSpace(email) ? "none" : "email",
             ["count"] = users.Count.ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
-        return users.Select(u => UserView.From(u, grants[u.Id].Select(g => GrantView.From(g, u.Email)).ToList())).ToList();
+        var now = time.GetUtcNow();
+        return users.Select(u => UserView.From(u, grants[u.Id].Select(g => GrantView.From(g, u.Email)).ToList(), now)).ToList();
     }
 
     public async Task<UserView> GetAsync(long id, string actor, CancellationToken cancellationToken = default)
@@ -219,10 +208,6 @@ public sealed class UserAdministration(TiergateDatabase database, PolicyDocument
         return await ViewAsync(db, user, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IdentityCheckView>> IdentityChecksAsync(long userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = database.CreateContext();
-        var checks = await db.Set<IdentityCheckEntity>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
-        return checks.Select(c => new IdentityCheckView(c.Id, AccountDirectory.IdentityName((IdentityLevel)c.Level), c.Method, c.Evidence, c.RecordedBy, c.At)).ToList();
-    }
+    public Task<IReadOnlyList<VerificationView>> IdentityChecksAsync(long userId, CancellationToken cancellationToken = default) =>
+        _verifications.ListAsync(userId, cancellationToken);
 }

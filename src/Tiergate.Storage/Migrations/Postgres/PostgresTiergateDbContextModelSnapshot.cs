@@ -544,6 +544,9 @@ namespace Tiergate.Storage.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AffiliationExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -559,8 +562,14 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("IdentityExpiresAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("IdentityLevel")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("IdentityVerifiedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("MfaEnrolled")
                         .HasColumnType("boolean");
@@ -688,6 +697,35 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.HasKey("UserId");
 
                     b.ToTable("user_bans", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Identity.Vendors.IdentityWebhookEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Vendor", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("identity_webhook_events", (string)null);
                 });
 
             modelBuilder.Entity("Tiergate.Storage.Monitoring.MonitorStateEntity", b =>
@@ -925,13 +963,19 @@ namespace Tiergate.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("Level")
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
@@ -941,9 +985,26 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.Property<long>("UserId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("VendorReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Method", "VendorReference")
+                        .IsUnique();
 
                     b.ToTable("identity_checks", (string)null);
                 });

@@ -525,6 +525,9 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AffiliationExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -540,7 +543,13 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdentityExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IdentityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IdentityVerifiedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MfaEnrolled")
@@ -665,6 +674,33 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.HasKey("UserId");
 
                     b.ToTable("user_bans", (string)null);
+                });
+
+            modelBuilder.Entity("Tiergate.Storage.Identity.Vendors.IdentityWebhookEventEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Vendor", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("identity_webhook_events", (string)null);
                 });
 
             modelBuilder.Entity("Tiergate.Storage.Monitoring.MonitorStateEntity", b =>
@@ -894,13 +930,19 @@ namespace Tiergate.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Level")
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
@@ -910,9 +952,26 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.Property<long>("UserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VendorReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Method", "VendorReference")
+                        .IsUnique();
 
                     b.ToTable("identity_checks", (string)null);
                 });
