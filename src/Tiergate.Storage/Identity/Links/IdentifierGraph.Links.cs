@@ -27,8 +27,9 @@ public sealed partial class IdentifierGraph
         var members = label is { } l
             ? await db.Set<ClusterEntity>().AsNoTracking().Where(c => c.ClusterId == l).OrderBy(c => c.UserId).Select(c => c.UserId).ToListAsync(cancellationToken)
             : [userId];
-        var rows = await ids.Where(i => members.Contains(i.UserId)).OrderByDescending(i => i.Id)
-            .Select(i => new { i.UserId, i.Kind, i.Hash }).ToListAsync(cancellationToken);
+        // Newest first, ordered here: an ORDER BY Id could walk the primary key instead of the (UserId, …) index.
+        var rows = (await (members.Count == 1 ? ids.Where(i => i.UserId == userId) : ids.Where(i => members.Contains(i.UserId)))
+            .Select(i => new { i.Id, i.UserId, i.Kind, i.Hash }).ToListAsync(cancellationToken)).OrderByDescending(i => i.Id).ToList();
         var memberSet = members.ToHashSet();
 
         // Evidence inside the cluster: each member's strong identifiers shared with other members.
@@ -49,7 +50,8 @@ public sealed partial class IdentifierGraph
                 continue;
             }
 
-            var holders = await HoldersAsync(db, row.Kind, row.Hash, userId, LinkWeights.MaxWeakHolders + 1, cancellationToken);
+            var holders = await HoldersAsync(db, row.Kind, row.Hash, LinkWeights.MaxWeakHolders + 2, cancellationToken);
+            holders.Remove(userId);
             var weight = familyPhone ? LinkWeights.FamilyPhone : LinkWeights.Weak(kind, holders.Count + 1);
             if (holders.Count == 0 || weight <= 0)
             {

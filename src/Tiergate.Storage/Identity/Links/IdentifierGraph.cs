@@ -52,12 +52,21 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
             }
             else
             {
-                linked = await HoldersAsync(db, k, hash, userId, LinkWeights.MaxWeakHolders, cancellationToken);
+                // Every holder, this account included, in one look-up of (Kind, Hash): whether it is already attached, and to whom else.
+                linked = await HoldersAsync(db, k, hash, LinkWeights.MaxWeakHolders + 1, cancellationToken);
+                var held = linked.Remove(userId);
+                if (linked.Count > LinkWeights.MaxWeakHolders)
+                {
+                    // Cut short: this account may be among the holders not read.
+                    held = held || await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken);
+                    linked.RemoveAt(linked.Count - 1);
+                }
+
                 if (kind == IdentifierKind.Document && oneDocumentOneAccount && linked.Count > 0)
                 {
                     refusal = LinkErrors.DocumentInUse.Name;
                 }
-                else if (!await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken))
+                else if (!held)
                 {
                     db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = time.GetUtcNow() });
                     await db.SaveChangesAsync(cancellationToken);
@@ -110,10 +119,18 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
         return (user.Id, user.Email);
     }
 
-    /// <summary>Other accounts holding (kind, hash), at most <paramref name="limit"/> (index (Kind, Hash)).</summary>
-    private static Task<List<long>> HoldersAsync(TiergateDbContext db, int kind, string hash, long exceptUserId, int limit, CancellationToken cancellationToken) =>
-        db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.Kind == kind && i.Hash == hash && i.UserId != exceptUserId)
-            .OrderBy(i => i.UserId).Select(i => i.UserId).Take(limit).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The accounts holding (kind, hash), at most <paramref name="limit"/>, in id order. Ordered here, not in SQL: an
+    /// ORDER BY UserId lets a planner without statistics walk the (UserId, Kind, Hash) index end to end instead of
+    /// looking up (Kind, Hash).
+    /// </summary>
+    private static async Task<List<long>> HoldersAsync(TiergateDbContext db, int kind, string hash, int limit, CancellationToken cancellationToken)
+    {
+        var holders = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.Kind == kind && i.Hash == hash)
+            .Select(i => i.UserId).Take(limit).ToListAsync(cancellationToken);
+        holders.Sort();
+        return holders;
+    }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -212,6 +212,26 @@ public sealed class IdentifierGraphTests
         Assert.Equal(ids, (await w.Graph.LinksAsync(ids[^1])).Cluster.Select(m => m.UserId).Order());
     }
 
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task AttachAsync_NetworkOfMoreAccountsThanTheCap_ReattachIdempotentAndScoresNothing(string provider)
+    {
+        await using var w = await GraphWorld.CreateAsync(provider);
+        var ids = await w.PeopleAsync([.. Enumerable.Range(0, LinkWeights.MaxWeakHolders + 3).Select(i => $"u{i}")]);
+        foreach (var id in ids)
+        {
+            await w.Graph.AttachAsync(id, IdentifierKind.IpPrefix, "198.51.100.7", "console", Actor);
+        }
+
+        var again = await Task.WhenAll(ids.Take(5).Concat(ids.TakeLast(5)).Select(id => w.Graph.AttachAsync(id, IdentifierKind.IpPrefix, "198.51.100.9", "console", Actor)));
+
+        Assert.All(again, r => Assert.Equal((true, LinkWeights.MaxWeakHolders), (r.Attached, r.LinkedUserIds.Count)));
+        Assert.Empty((await w.Graph.LinksAsync(ids[^1])).Possible);
+        await using var db = w.Store.Database.CreateContext();
+        Assert.Equal(ids.Length, await db.Set<IdentifierEntity>().CountAsync());
+    }
+
     private static async Task<(long A, long B)> TwoAsync(GraphWorld w)
     {
         var ids = await w.PeopleAsync("a", "b");
