@@ -5,16 +5,16 @@
 # with IdentifierGraph.RebuildClustersAsync, score precision and recall of ring detection against the ground truth,
 # list what the links query shows for weak-only rings, and time one account's attaches and one links query
 # (providers interleaved round by round; medians and p95). Prints a small table; KEEP=report.json keeps the JSON.
-# Usage: [ACCOUNTS=100000] [SEED=16] [PROVIDERS=sqlite,sqlite-normal,postgres,sqlite-normal+index,postgres+index] [ROUNDS=300] [WARMUP=40] [OUT=report.json] bench/identity/run.sh
+# Usage: [ACCOUNTS=100000] [SEED=16] [PROVIDERS=sqlite,sqlite-normal,postgres] [ROUNDS=300] [WARMUP=40] [OUT=report.json] bench/identity/run.sh
 #   sqlite         the production default: a full fsync per commit
 #   sqlite-normal  storage's sqlite_full_sync: false (WAL commits survive a process crash, not a power cut)
 #   postgres       a fresh database on TIERGATE_TEST_POSTGRES (scripts/lib/postgres.sh starts one, with fsync off)
-#   X+index        X with an experimental index identifiers (Kind, Hash, UserId) that the schema lacks, side by side
+#   X+index        X with a second, experimental index on identifiers (the schema has (Kind, Hash, UserId) since the first run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 accounts=${ACCOUNTS:-100000}
 seed=${SEED:-16}
-providers=${PROVIDERS:-sqlite,sqlite-normal,postgres,sqlite-normal+index,postgres+index}
+providers=${PROVIDERS:-sqlite,sqlite-normal,postgres}
 rounds=${ROUNDS:-300}
 warmup=${WARMUP:-40}
 

@@ -24,18 +24,34 @@ public sealed partial class SignInIdentifiers(IdentifierGraph graph, ILogger<Sig
     public async Task AttachAsync(HttpContext context, long userId, string email)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var actor = $"user:{userId}";
-        await TryAttachAsync(userId, IdentifierKind.Email, email, actor, context.RequestAborted);
+        var found = new List<(IdentifierKind, string)> { (IdentifierKind.Email, email) };
         if (context.Connection.RemoteIpAddress is { } address)
         {
-            await TryAttachAsync(userId, IdentifierKind.IpPrefix, NetworkIdentifier.Prefix(address).Split('/')[0], actor, context.RequestAborted);
+            found.Add((IdentifierKind.IpPrefix, NetworkIdentifier.Prefix(address).Split('/')[0]));
             if (asn?.Find(address) is { } number)
             {
-                await TryAttachAsync(userId, IdentifierKind.Asn, number.ToString(CultureInfo.InvariantCulture), actor, context.RequestAborted);
+                found.Add((IdentifierKind.Asn, number.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
-        await TryAttachAsync(userId, IdentifierKind.Device, DeviceId(context), actor, context.RequestAborted);
+        found.Add((IdentifierKind.Device, DeviceId(context)));
+
+        // One transaction for all of them; a value that does not normalise is left out, never blocking the sign-in.
+        var usable = new List<(IdentifierKind, string)>();
+        foreach (var (kind, value) in found)
+        {
+            try
+            {
+                IdentifierValues.Normalise(kind, value);
+                usable.Add((kind, value));
+            }
+            catch (TiergateException e) when (e.Code == ErrorCodes.InvalidArgument)
+            {
+                Skipped(logger, IdentifierNormaliser.NameOf(kind));
+            }
+        }
+
+        await graph.AttachManyAsync(userId, usable, "console.sign_in", $"user:{userId}", context.RequestAborted);
     }
 
     /// <summary>The browser's device id: the cookie's when it holds a well-formed one, otherwise a new random one, set now.</summary>
@@ -56,18 +72,6 @@ public sealed partial class SignInIdentifiers(IdentifierGraph graph, ILogger<Sig
             IsEssential = true,
         });
         return id;
-    }
-
-    private async Task TryAttachAsync(long userId, IdentifierKind kind, string value, string actor, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await graph.AttachAsync(userId, kind, value, "console.sign_in", actor, cancellationToken);
-        }
-        catch (TiergateException e) when (e.Code == ErrorCodes.InvalidArgument)
-        {
-            Skipped(logger, IdentifierNormaliser.NameOf(kind));
-        }
     }
 
     [LoggerMessage(EventId = 7030, Level = LogLevel.Warning, Message = "Sign-in identifier of kind {Kind} did not normalise; not attached")]

@@ -23,37 +23,52 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
 
     private Crypto.KeyRing Ring => database.KeyRing ?? throw new InvalidOperationException("The database was not migrated: its key ring is not open.");
 
-    public async Task<AttachResult> AttachAsync(long userId, IdentifierKind kind, string value, string source, string actor, CancellationToken cancellationToken = default)
+    public async Task<AttachResult> AttachAsync(long userId, IdentifierKind kind, string value, string source, string actor, CancellationToken cancellationToken = default) =>
+        (await AttachManyAsync(userId, [(kind, value)], source, actor, cancellationToken))[0];
+
+    /// <summary>
+    /// Attaches several identifiers of one account at once (a sign-in's address, network and device; a vendor's document
+    /// and card): one transaction and one re-clustering for all of them, each with <see cref="AttachAsync"/>'s rules and
+    /// result. A value that does not normalise throws before anything is written.
+    /// </summary>
+    public async Task<IReadOnlyList<AttachResult>> AttachManyAsync(
+        long userId, IReadOnlyList<(IdentifierKind Kind, string Value)> identifiers, string source, string actor, CancellationToken cancellationToken = default)
     {
-        var normalised = IdentifierValues.Normalise(kind, value);
+        ArgumentNullException.ThrowIfNull(identifiers);
         if (string.IsNullOrEmpty(source) || source.Length > MaxSourceLength || source.Any(c => c is < '!' or > '~'))
         {
             throw new TiergateException(ErrorCodes.InvalidArgument, $"The source must be 1 to {MaxSourceLength} printable ASCII characters without spaces.");
         }
 
-        var hash = IdentifierValues.Hash(Ring, kind, normalised);
-        var strong = IdentifierNormaliser.IsStrong(kind);
-        var k = (int)kind;
+        var items = identifiers.Select(i => (i.Kind, Hash: IdentifierValues.Hash(Ring, i.Kind, IdentifierValues.Normalise(i.Kind, i.Value)))).ToList();
         await using var db = database.CreateContext();
         if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
         {
             throw new TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");
         }
 
-        string? refusal = null;
-        List<long> linked;
-        var added = false;
+        var outcomes = new List<(IdentifierKind Kind, string Hash, string? Refusal, List<long> Linked, bool Added)>(items.Count);
         await using (var transaction = await LockedTransaction.BeginAsync(db, GraphLockKey, cancellationToken))
         {
-            if (strong && await db.Set<IdentifierBanEntity>().AnyAsync(b => b.Kind == k && b.Hash == hash, cancellationToken))
+            // The bans of every strong identifier in one look-up.
+            var strongHashes = items.Where(i => IdentifierNormaliser.IsStrong(i.Kind)).Select(i => i.Hash).Distinct().ToList();
+            var bans = strongHashes.Count == 0 ? [] : await db.Set<IdentifierBanEntity>().AsNoTracking().Where(b => strongHashes.Contains(b.Hash))
+                .Select(b => new { b.Kind, b.Hash, b.UserId }).ToListAsync(cancellationToken);
+            var seeds = new HashSet<long>();
+            var recluster = false;
+            var now = time.GetUtcNow();
+            foreach (var (kind, hash) in items.Distinct())
             {
-                refusal = LinkErrors.IdentifierBanned.Name;
-                linked = await db.Set<IdentifierBanEntity>().Where(b => b.Kind == k && b.Hash == hash && b.UserId != userId).Select(b => b.UserId).Distinct().Take(50).ToListAsync(cancellationToken);
-            }
-            else
-            {
+                var k = (int)kind;
+                var strong = IdentifierNormaliser.IsStrong(kind);
+                if (strong && bans.Any(b => b.Kind == k && b.Hash == hash))
+                {
+                    outcomes.Add((kind, hash, LinkErrors.IdentifierBanned.Name, bans.Where(b => b.Kind == k && b.Hash == hash && b.UserId != userId).Select(b => b.UserId).Distinct().Take(50).ToList(), false));
+                    continue;
+                }
+
                 // Every holder, this account included, in one look-up of (Kind, Hash): whether it is already attached, and to whom else.
-                linked = await HoldersAsync(db, k, hash, LinkWeights.MaxWeakHolders + 1, cancellationToken);
+                var linked = await HoldersAsync(db, k, hash, LinkWeights.MaxWeakHolders + 1, cancellationToken);
                 var held = linked.Remove(userId);
                 if (linked.Count > LinkWeights.MaxWeakHolders)
                 {
@@ -64,29 +79,35 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
 
                 if (kind == IdentifierKind.Document && oneDocumentOneAccount && linked.Count > 0)
                 {
-                    refusal = LinkErrors.DocumentInUse.Name;
+                    outcomes.Add((kind, hash, LinkErrors.DocumentInUse.Name, linked, false));
+                    continue;
                 }
-                else if (!held)
+
+                if (!held)
                 {
-                    db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = time.GetUtcNow() });
-                    await db.SaveChangesAsync(cancellationToken);
-                    added = true;
+                    db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = now });
                     // A new strong identifier can join clusters (it is shared) or split one (a document that makes a shared phone a family's).
                     if (strong && (linked.Count > 0 || kind == IdentifierKind.Document))
                     {
-                        await ReclusterAsync(db, [userId, .. linked], cancellationToken);
+                        recluster = true;
+                        seeds.UnionWith(linked);
                     }
                 }
 
-                if (refusal is null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
+                outcomes.Add((kind, hash, null, linked, !held));
             }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (recluster)
+            {
+                await ReclusterAsync(db, [userId, .. seeds], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         // After the commit: on SQLite the audit log needs the write lock the transaction held. Repeats of an attached identifier are not audited.
-        if (refusal is not null || added)
+        foreach (var (kind, hash, refusal, linked, added) in outcomes.Where(o => o.Refusal is not null || o.Added))
         {
             await audit.AppendAsync(new AuditEvent("identity.attach", actor, $"user:{userId}", refusal is null ? "ok" : "denied", new Dictionary<string, string>
             {
@@ -98,7 +119,8 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
             }), cancellationToken);
         }
 
-        return new AttachResult(refusal is null, refusal, linked);
+        // One result per identifier given, in order (a repeat in the list gets the first one's).
+        return items.Select(i => outcomes.First(o => o.Kind == i.Kind && o.Hash == i.Hash)).Select(o => new AttachResult(o.Refusal is null, o.Refusal, o.Linked)).ToList();
     }
 
     /// <summary>

@@ -25,7 +25,8 @@ internal static class LinksModel
             e.Property(i => i.Hash).HasMaxLength(64);
             e.Property(i => i.Source).HasMaxLength(64);
             e.HasIndex(i => new { i.UserId, i.Kind, i.Hash }).IsUnique();
-            e.HasIndex(i => new { i.Kind, i.Hash });
+            // Covering, so a holders look-up reads only the index, and stops after the first holders of a shared /24 or AS.
+            e.HasIndex(i => new { i.Kind, i.Hash, i.UserId });
             e.HasOne<UserEntity>().WithMany().HasForeignKey(i => i.UserId);
         });
 

@@ -669,7 +669,7 @@ namespace Tiergate.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Hash");
+                    b.HasIndex("Kind", "Hash", "UserId");
 
                     b.HasIndex("UserId", "Kind", "Hash")
                         .IsUnique();

@@ -646,7 +646,7 @@ namespace Tiergate.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Hash");
+                    b.HasIndex("Kind", "Hash", "UserId");
 
                     b.HasIndex("UserId", "Kind", "Hash")
                         .IsUnique();

@@ -92,9 +92,9 @@ namespace Tiergate.Storage.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_identifiers_Kind_Hash",
+                name: "IX_identifiers_Kind_Hash_UserId",
                 table: "identifiers",
-                columns: new[] { "Kind", "Hash" });
+                columns: new[] { "Kind", "Hash", "UserId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_identifiers_UserId_Kind_Hash",
