@@ -63,7 +63,18 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                 var strong = IdentifierNormaliser.IsStrong(kind);
                 if (strong && bans.Any(b => b.Kind == k && b.Hash == hash))
                 {
-                    outcomes.Add((kind, hash, LinkErrors.IdentifierBanned.Name, bans.Where(b => b.Kind == k && b.Hash == hash && b.UserId != userId).Select(b => b.UserId).Distinct().Take(50).ToList(), false));
+                    // Refused (it cannot verify anyone again), yet kept as evidence: the account joins the banned one's
+                    // cluster, so a reviewer sees why and its applications are flagged linked_account_banned.
+                    var holders = await HoldersAsync(db, k, hash, LinkWeights.MaxWeakHolders, cancellationToken);
+                    var alreadyHeld = holders.Contains(userId) || await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken);
+                    if (!alreadyHeld)
+                    {
+                        db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = now });
+                        recluster = true;
+                        seeds.UnionWith(holders);
+                    }
+
+                    outcomes.Add((kind, hash, LinkErrors.IdentifierBanned.Name, bans.Where(b => b.Kind == k && b.Hash == hash && b.UserId != userId).Select(b => b.UserId).Distinct().Take(50).ToList(), !alreadyHeld));
                     continue;
                 }
 

@@ -153,7 +153,9 @@ public sealed class IdentifierGraphTests
         Assert.Equal((false, LinkErrors.IdentifierBanned.Name), (phone.Attached, phone.Refusal));
         Assert.Equal([a], card.LinkedUserIds);
         Assert.True(device.Attached);
-        Assert.Equal([b], (await w.Graph.LinksAsync(b)).Cluster.Select(m => m.UserId));
+        // Refused, yet kept as evidence: the new account is in the banned one's cluster, and its applications are flagged.
+        Assert.Equal([b, a], (await w.Graph.LinksAsync(b)).Cluster.Select(m => m.UserId));
+        Assert.Contains("linked_account_banned", await w.Graph.FlagsForAsync(b));
     }
 
     [Theory]
