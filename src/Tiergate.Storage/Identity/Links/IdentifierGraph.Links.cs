@@ -23,10 +23,12 @@ public sealed partial class IdentifierGraph
     {
         await using var db = database.CreateContext();
         var ids = db.Set<IdentifierEntity>().AsNoTracking();
-        var label = await db.Set<ClusterEntity>().AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.ClusterId).FirstOrDefaultAsync(cancellationToken);
-        var members = label is { } l
-            ? await db.Set<ClusterEntity>().AsNoTracking().Where(c => c.ClusterId == l).OrderBy(c => c.UserId).Select(c => c.UserId).ToListAsync(cancellationToken)
-            : [userId];
+        // The cluster's label and members in one query (no row: the account is alone).
+        var clusters = db.Set<ClusterEntity>().AsNoTracking();
+        var memberRows = await clusters.Where(c => clusters.Where(s => s.UserId == userId).Select(s => s.ClusterId).Contains(c.ClusterId))
+            .Select(c => new { c.UserId, c.ClusterId }).ToListAsync(cancellationToken);
+        var label = memberRows.Count == 0 ? (long?)null : memberRows[0].ClusterId;
+        var members = memberRows.Count == 0 ? [userId] : memberRows.Select(m => m.UserId).Order().ToList();
         // Newest first, ordered here: an ORDER BY Id could walk the primary key instead of the (UserId, …) index.
         var rows = (await (members.Count == 1 ? ids.Where(i => i.UserId == userId) : ids.Where(i => members.Contains(i.UserId)))
             .Select(i => new { i.Id, i.UserId, i.Kind, i.Hash }).ToListAsync(cancellationToken)).OrderByDescending(i => i.Id).ToList();
@@ -40,18 +42,13 @@ public sealed partial class IdentifierGraph
         // The subject's identifiers held outside the cluster: weak ones scored, family phones explained.
         var possible = new Dictionary<long, List<LinkEvidence>>();
         var subjectEvidence = new List<LinkEvidence>();
-        foreach (var row in subjectRows)
+        var scoredRows = subjectRows.Where(r => !IdentifierNormaliser.IsStrong((IdentifierKind)r.Kind) || (r.Kind == (int)IdentifierKind.Phone && family.Contains(r.Hash))).ToList();
+        var holdersOf = await HoldersOfManyAsync(db, scoredRows.Select(r => (r.Kind, r.Hash)).ToList(), LinkWeights.MaxWeakHolders + 2, cancellationToken);
+        foreach (var row in scoredRows)
         {
             var kind = (IdentifierKind)row.Kind;
-            var strong = IdentifierNormaliser.IsStrong(kind);
             var familyPhone = kind == IdentifierKind.Phone && family.Contains(row.Hash);
-            if (strong && !familyPhone)
-            {
-                continue;
-            }
-
-            var holders = await HoldersAsync(db, row.Kind, row.Hash, LinkWeights.MaxWeakHolders + 2, cancellationToken);
-            holders.Remove(userId);
+            var holders = holdersOf.TryGetValue((row.Kind, row.Hash), out var found) ? found.Where(h => h != userId).ToList() : [];
             var weight = familyPhone ? LinkWeights.FamilyPhone : LinkWeights.Weak(kind, holders.Count + 1);
             if (holders.Count == 0 || weight <= 0)
             {
@@ -80,15 +77,22 @@ public sealed partial class IdentifierGraph
         var scored = possible.Select(p => (UserId: p.Key, Evidence: p.Value, Score: Math.Round(p.Value.Sum(e => e.Weight), 4)))
             .Where(p => p.Score >= LinkWeights.PossibleThreshold).OrderByDescending(p => p.Score).ThenBy(p => p.UserId).Take(MaxPossible).ToList();
         var shown = members.Concat(scored.Select(p => p.UserId)).ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => shown.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        // Each shown account's address, ban and denials in one query.
+        var shownRows = await db.Users.AsNoTracking().Where(u => shown.Contains(u.Id)).Select(u => new
+        {
+            u.Id,
+            u.Email,
+            Banned = db.Set<UserBanEntity>().Any(b => b.UserId == u.Id),
+            Denied = db.Set<ApplicationEntity>().Any(a => a.UserId == u.Id && a.Status == (int)ApplicationStatus.Denied),
+        }).ToListAsync(cancellationToken);
+        var emails = shownRows.ToDictionary(u => u.Id, u => u.Email);
         if (!emails.TryGetValue(userId, out var subjectEmail))
         {
             throw new Tiergate.Core.Errors.TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");
         }
 
-        var banned = (await db.Set<UserBanEntity>().AsNoTracking().Where(b => shown.Contains(b.UserId)).Select(b => b.UserId).ToListAsync(cancellationToken)).ToHashSet();
-        var denied = (await db.Set<ApplicationEntity>().AsNoTracking().Where(a => shown.Contains(a.UserId) && a.Status == (int)ApplicationStatus.Denied)
-            .Select(a => a.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var banned = shownRows.Where(u => u.Banned).Select(u => u.Id).ToHashSet();
+        var denied = shownRows.Where(u => u.Denied).Select(u => u.Id).ToHashSet();
 
         var cluster = new List<LinkedAccount>(members.Count);
         foreach (var member in members.OrderBy(m => m == userId ? 0 : 1).ThenBy(m => m))
@@ -112,6 +116,54 @@ public sealed partial class IdentifierGraph
 
         var possibleAccounts = scored.Select(p => new LinkedAccount(p.UserId, emails.GetValueOrDefault(p.UserId, $"user:{p.UserId}"), banned.Contains(p.UserId), denied.Contains(p.UserId), p.Score, p.Evidence)).ToList();
         return new IdentityLinks(userId, subjectEmail, label, cluster, possibleAccounts);
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> holders of each (kind, hash), in one round trip: a UNION ALL of one bounded
+    /// index read each, so an identifier held by thousands (a carrier's AS) costs no more than one held by two.
+    /// </summary>
+    private static async Task<Dictionary<(int Kind, string Hash), List<long>>> HoldersOfManyAsync(
+        TiergateDbContext db, List<(int Kind, string Hash)> keys, int limit, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(int Kind, string Hash), List<long>>();
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        var sql = new System.Text.StringBuilder();
+        var parameters = new List<object>(keys.Count * 2);
+        foreach (var (kind, hash) in keys.Distinct())
+        {
+            if (sql.Length > 0)
+            {
+                sql.Append(" UNION ALL ");
+            }
+
+            var n = parameters.Count;
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"SELECT * FROM (SELECT \"Kind\", \"Hash\", \"UserId\" FROM identifiers WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}} LIMIT {limit}) AS h{n}");
+            parameters.Add(kind);
+            parameters.Add(hash);
+        }
+
+        var rows = await db.Database.SqlQueryRaw<HolderRow>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            if (!result.TryGetValue((row.Kind, row.Hash), out var list))
+            {
+                result[(row.Kind, row.Hash)] = list = [];
+            }
+
+            list.Add(row.UserId);
+        }
+
+        foreach (var list in result.Values)
+        {
+            list.Sort();
+        }
+
+        return result;
     }
 
     private static LinkEvidence Evidence(IdentifierKind kind, string hash, string strength, double weight, IReadOnlyList<long> with, int holders, string? note) =>

@@ -54,6 +54,8 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
             var strongHashes = items.Where(i => IdentifierNormaliser.IsStrong(i.Kind)).Select(i => i.Hash).Distinct().ToList();
             var bans = strongHashes.Count == 0 ? [] : await db.Set<IdentifierBanEntity>().AsNoTracking().Where(b => strongHashes.Contains(b.Hash))
                 .Select(b => new { b.Kind, b.Hash, b.UserId }).ToListAsync(cancellationToken);
+            // Every identifier's holders (this account included) in one round trip.
+            var holdersOf = await HoldersOfManyAsync(db, items.Select(i => ((int)i.Kind, i.Hash)).ToList(), LinkWeights.MaxWeakHolders + 1, cancellationToken);
             var seeds = new HashSet<long>();
             var recluster = false;
             var now = time.GetUtcNow();
@@ -65,7 +67,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                 {
                     // Refused (it cannot verify anyone again), yet kept as evidence: the account joins the banned one's
                     // cluster, so a reviewer sees why and its applications are flagged linked_account_banned.
-                    var holders = await HoldersAsync(db, k, hash, LinkWeights.MaxWeakHolders, cancellationToken);
+                    var holders = holdersOf.TryGetValue((k, hash), out var bannedHolders) ? bannedHolders : [];
                     var alreadyHeld = holders.Contains(userId) || await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken);
                     if (!alreadyHeld)
                     {
@@ -79,7 +81,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                 }
 
                 // Every holder, this account included, in one look-up of (Kind, Hash): whether it is already attached, and to whom else.
-                var linked = await HoldersAsync(db, k, hash, LinkWeights.MaxWeakHolders + 1, cancellationToken);
+                var linked = holdersOf.TryGetValue((k, hash), out var found) ? [.. found] : new List<long>();
                 var held = linked.Remove(userId);
                 if (linked.Count > LinkWeights.MaxWeakHolders)
                 {
@@ -150,19 +152,6 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
         await using var db = database.CreateContext();
         var user = await new Accounts.AccountDirectory(database).FindUserAsync(db, email, cancellationToken);
         return (user.Id, user.Email);
-    }
-
-    /// <summary>
-    /// The accounts holding (kind, hash), at most <paramref name="limit"/>, in id order. Ordered here, not in SQL: an
-    /// ORDER BY UserId lets a planner without statistics walk the (UserId, Kind, Hash) index end to end instead of
-    /// looking up (Kind, Hash).
-    /// </summary>
-    private static async Task<List<long>> HoldersAsync(TiergateDbContext db, int kind, string hash, int limit, CancellationToken cancellationToken)
-    {
-        var holders = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.Kind == kind && i.Hash == hash)
-            .Select(i => i.UserId).Take(limit).ToListAsync(cancellationToken);
-        holders.Sort();
-        return holders;
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
