@@ -14,4 +14,10 @@ internal sealed record ClusterScore(
     double PairPrecision, double PairRecall, double ReachableRecall, double AccountPrecision, double AccountRecall,
     long PredictedPairs, long TruePairs, long FalsePairsHousehold, long FalsePairsOther,
     int Clusters, int ClusteredAccounts, int LargestCluster, int StrongRings, int StrongRingAccounts,
-    int StrongRingsWithoutStrongSharing, IReadOnlyList<RingSizeScore> BySize);
+    int StrongRingsWithoutStrongSharing, IReadOnlyList<RingSizeScore> BySize)
+{
+    /// <summary>Precision over the predicted pairs of two verified accounts (each holds a document): the accounts that can apply for a tier requiring <c>verified</c>.</summary>
+    public double VerifiedPairPrecision { get; init; }
+
+    public long VerifiedPredictedPairs { get; init; }
+}

@@ -15,7 +15,7 @@ internal static class ClusterScorer
 
         var clusters = Enumerable.Range(0, accounts.Count).Where(i => labels[i] is not null)
             .GroupBy(i => labels[i]!.Value).Where(g => g.Count() >= 2).Select(g => g.ToList()).ToList();
-        long predicted = 0, correct = 0, household = 0;
+        long predicted = 0, correct = 0, household = 0, verifiedPredicted = 0, verifiedCorrect = 0;
         int flagged = 0, rightlyFlagged = 0;
         var clusterOf = new Dictionary<int, int>();
         for (var c = 0; c < clusters.Count; c++)
@@ -28,6 +28,10 @@ internal static class ClusterScorer
                 .Sum(g => PairCounts.Pairs(g.Count()) - g.GroupBy(i => accounts[i].PersonId).Sum(p => PairCounts.Pairs(p.Count())));
             predicted += pairs;
             correct += right;
+            // The accounts that can apply for a tier requiring a verified identity: those holding a document.
+            var verified = members.Where(i => accounts[i].Verified).ToList();
+            verifiedPredicted += PairCounts.Pairs(verified.Count);
+            verifiedCorrect += verified.GroupBy(i => accounts[i].PersonId).Sum(g => PairCounts.Pairs(g.Count()));
             household += sameHousehold;
             flagged += members.Count;
             rightlyFlagged += samePerson.Where(g => g.Count() >= 2).Sum(g => g.Count());
@@ -85,7 +89,11 @@ internal static class ClusterScorer
             StrongRings: strongRings.Count,
             StrongRingAccounts: ringAccounts,
             StrongRingsWithoutStrongSharing: population.Rings.Count(r => r.Design == RingDesign.Strong && !r.SharesStrong),
-            BySize: bySize);
+            BySize: bySize)
+        {
+            VerifiedPairPrecision = Ratio(verifiedCorrect, verifiedPredicted),
+            VerifiedPredictedPairs = verifiedPredicted,
+        };
     }
 
     /// <summary>The ring's accounts grouped by chains of shared strong identifiers (what union-find over strong links can join).</summary>
