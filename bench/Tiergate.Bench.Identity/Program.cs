@@ -6,6 +6,7 @@
 using System.Text.Json;
 using Tiergate.Bench.Identity;
 using Tiergate.Bench.Identity.Population;
+using Tiergate.Bench;
 
 try
 {

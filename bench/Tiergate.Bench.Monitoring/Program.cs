@@ -7,6 +7,7 @@ using System.Text.Json;
 using Tiergate.Bench.Monitoring;
 using Tiergate.Bench.Monitoring.Scoring;
 using Tiergate.Bench.Monitoring.Simulation;
+using Tiergate.Bench;
 
 try
 {

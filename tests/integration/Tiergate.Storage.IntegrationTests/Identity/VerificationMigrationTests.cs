@@ -2,11 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tiergate.Core.Keys;
 using Tiergate.Core.Policy;
-using Tiergate.Storage.Accounts;
-using Tiergate.Storage.Audit;
-using Tiergate.Testing.Notifications;
 using Tiergate.Testing.Storage;
 
 namespace Tiergate.Storage.IntegrationTests.Identity;
@@ -17,30 +13,18 @@ namespace Tiergate.Storage.IntegrationTests.Identity;
 /// </summary>
 public sealed class VerificationMigrationTests
 {
-    private const string Policy = """
-        variants:
-          - name: standard
-            upstream: { base_url: "http://localhost:8000/v1", model: m }
-        policies:
-          - { id: aup, version: "1", prohibited: [harm], threat_model: t, rationale: r }
-        tiers:
-          - { name: general, variants: [standard], policy: aup, identity: email, auto_grant: true }
-        """;
-
     [Theory]
     [InlineData(TestStore.Sqlite)]
     [InlineData(TestStore.Postgres)]
     public async Task Upgrade_LegacyChecks_BecomeRecordsAndLevelsStay(string provider)
     {
-        await using var store = await TestStore.CreateAsync(provider);
-        using var signer = AuditFixture.NewSigningKey();
-        await using var audit = new AuditLog(store.Database, signer, TimeProvider.System);
-        var accounts = AccountServices.Create(store.Database, PolicyLoader.Load(Policy).Policy!, new ApiKeyHasher(new byte[ApiKeyHasher.PepperLength]), audit, new RecordingUserNotifier(), TimeProvider.System);
+        await using var world = await GraphWorld.CreateAsync(provider);
+        var (store, accounts) = (world.Store, world.Accounts);
         var ada = await accounts.Users.AddAsync("ada@example.org", null, null, IdentityLevel.Email, "test");
         var bob = await accounts.Users.AddAsync("bob@example.org", null, null, IdentityLevel.Email, "test");
         await MigrateToAsync(store, "Monitoring");
         var evidence = store.Database.KeyRing!.EncryptString("passport seen", "identity_checks.evidence");
-        var at = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow.AddDays(-3))!;
+        var at = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(world.Time.GetUtcNow().AddDays(-3))!;
         await store.ExecuteAsync("""UPDATE users SET "IdentityLevel" = 2 WHERE "Id" = {0}; UPDATE users SET "IdentityLevel" = 1 WHERE "Id" = {1}""", ada.Id, bob.Id);
         await store.ExecuteAsync("""
             INSERT INTO identity_checks ("UserId", "Level", "Method", "Evidence", "RecordedBy", "At") VALUES ({0}, 2, 'document', {2}, 'cli:old', {3});

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tiergate.Bench.Identity;
+namespace Tiergate.Bench;
 
 /// <summary><c>--name value</c> and <c>--flag</c> arguments.</summary>
 internal sealed class Arguments
