@@ -56,6 +56,6 @@ public static class ReviewRules
         ArgumentNullException.ThrowIfNull(tier);
         return identity >= tier.Identity
             ? null
-            : $"Tier '{tier.Name}' requires identity level '{tier.Identity.ToString().ToLowerInvariant()}'; the applicant is at '{identity.ToString().ToLowerInvariant()}'. Verify the identity first.";
+            : $"Tier '{tier.Name}' requires identity level '{Identity.IdentityRequirement.Name(tier.Identity)}'; the applicant is at '{Identity.IdentityRequirement.Name(identity)}'. Verify the identity first.";
     }
 }

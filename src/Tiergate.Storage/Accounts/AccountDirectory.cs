@@ -26,5 +26,5 @@ internal sealed class AccountDirectory(TiergateDatabase database)
     }
 
     /// <summary>An identity level as administrators write it (<c>verified</c>).</summary>
-    public static string IdentityName(IdentityLevel level) => level.ToString().ToLowerInvariant();
+    public static string IdentityName(IdentityLevel level) => Core.Identity.IdentityRequirement.Name(level);
 }
