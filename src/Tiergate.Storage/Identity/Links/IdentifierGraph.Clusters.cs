@@ -19,10 +19,9 @@ public sealed partial class IdentifierGraph
             await using var transaction = await LockedTransaction.BeginAsync(db, GraphLockKey, cancellationToken);
             var rows = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => ClusterComputation.StrongKinds.Contains(i.Kind))
                 .Select(i => new StrongRow(i.UserId, i.Kind, i.Hash)).ToListAsync(cancellationToken);
-            var family = ClusterComputation.FamilyPhones(
-                rows.Where(r => r.Kind == (int)IdentifierKind.Phone).Select(r => (r.UserId, r.Hash)),
-                rows.Where(r => r.Kind == (int)IdentifierKind.Document).Select(r => (r.UserId, r.Hash)));
-            var sets = ClusterComputation.Join(rows, family);
+            var household = ClusterComputation.HouseholdIdentifiers(
+                rows.Where(r => ClusterComputation.CanBeHousehold(r.Kind)), rows.Where(r => ClusterComputation.IdentityKinds.Contains(r.Kind)));
+            var sets = ClusterComputation.Join(rows, household);
             var components = rows.Select(r => r.UserId).Distinct().GroupBy(sets.Find).Where(g => g.Skip(1).Any()).ToList();
             await db.Set<ClusterEntity>().ExecuteDeleteAsync(cancellationToken);
             long label = 0;
@@ -57,12 +56,17 @@ public sealed partial class IdentifierGraph
         var clusters = db.Set<ClusterEntity>();
         var seedList = seeds.Distinct().ToList();
         var labels = await clusters.Where(c => seedList.Contains(c.UserId)).Select(c => c.ClusterId).Distinct().ToListAsync(cancellationToken);
+        if (labels.Count == 0 && seedList.Count == 1)
+        {
+            return; // One account in no cluster, sharing nothing: nothing to join or split.
+        }
+
         var current = await clusters.Where(c => labels.Contains(c.ClusterId)).ToDictionaryAsync(c => c.UserId, cancellationToken);
         var members = seedList.Union(current.Keys).ToList();
         var rows = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => members.Contains(i.UserId) && ClusterComputation.StrongKinds.Contains(i.Kind))
             .Select(i => new StrongRow(i.UserId, i.Kind, i.Hash)).ToListAsync(cancellationToken);
-        var family = await FamilyPhonesAsync(db, rows, cancellationToken);
-        var sets = ClusterComputation.Join(rows, family);
+        var household = await HouseholdIdentifiersAsync(db, rows, cancellationToken);
+        var sets = ClusterComputation.Join(rows, household);
 
         long? next = null;
         var taken = new HashSet<long>();
@@ -104,22 +108,35 @@ public sealed partial class IdentifierGraph
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Which of these rows' phones are family phones, asking every holder of them (not only these rows') for their documents.</summary>
-    private static async Task<HashSet<string>> FamilyPhonesAsync(TiergateDbContext db, List<StrongRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which of these rows' phones and cards are a household's, asking their holders (up to one past
+    /// <see cref="LinkWeights.MaxFamilySize"/> each, so a crowded one stays cheap and strong) for their documents and phones.
+    /// </summary>
+    private static async Task<HashSet<(int Kind, string Hash)>> HouseholdIdentifiersAsync(TiergateDbContext db, List<StrongRow> rows, CancellationToken cancellationToken)
     {
-        var phones = rows.Where(r => r.Kind == (int)IdentifierKind.Phone).Select(r => r.Hash).Distinct().ToList();
-        if (phones.Count == 0)
+        var shared = rows.Where(r => ClusterComputation.CanBeHousehold(r.Kind)).Select(r => (r.Kind, r.Hash)).Distinct().ToList();
+        if (shared.Count == 0)
         {
             return [];
         }
 
-        var phone = (int)IdentifierKind.Phone;
-        var document = (int)IdentifierKind.Document;
-        var holders = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => i.Kind == phone && phones.Contains(i.Hash))
-            .Select(i => new { i.UserId, i.Hash }).ToListAsync(cancellationToken);
+        return await HouseholdIdentifiersAsync(db, await HoldersOfManyAsync(db, shared, LinkWeights.MaxFamilySize + 1, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Which phones and cards among <paramref name="holdersOf"/> are a household's, given their holders (read past <see cref="LinkWeights.MaxFamilySize"/> when crowded).</summary>
+    private static async Task<HashSet<(int Kind, string Hash)>> HouseholdIdentifiersAsync(
+        TiergateDbContext db, Dictionary<(int Kind, string Hash), List<long>> holdersOf, CancellationToken cancellationToken)
+    {
+        var holders = holdersOf.Where(h => ClusterComputation.CanBeHousehold(h.Key.Kind) && h.Value.Count is >= 2 and <= LinkWeights.MaxFamilySize)
+            .SelectMany(h => h.Value.Select(u => new StrongRow(u, h.Key.Kind, h.Key.Hash))).ToList();
+        if (holders.Count == 0)
+        {
+            return [];
+        }
+
         var holderIds = holders.Select(h => h.UserId).Distinct().ToList();
-        var documents = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => holderIds.Contains(i.UserId) && i.Kind == document)
-            .Select(i => new { i.UserId, i.Hash }).ToListAsync(cancellationToken);
-        return ClusterComputation.FamilyPhones(holders.Select(h => (h.UserId, h.Hash)), documents.Select(d => (d.UserId, d.Hash)));
+        var identity = await db.Set<IdentifierEntity>().AsNoTracking().Where(i => holderIds.Contains(i.UserId) && ClusterComputation.IdentityKinds.Contains(i.Kind))
+            .Select(i => new StrongRow(i.UserId, i.Kind, i.Hash)).ToListAsync(cancellationToken);
+        return ClusterComputation.HouseholdIdentifiers(holders, identity);
     }
 }

@@ -37,19 +37,23 @@ public sealed partial class IdentifierGraph
         // Evidence inside the cluster: each member's strong identifiers shared with other members.
         var byIdentifier = rows.GroupBy(r => (r.Kind, r.Hash)).ToDictionary(g => g.Key, g => g.Select(r => r.UserId).Distinct().ToList());
         var subjectRows = rows.Where(r => r.UserId == userId).Take(MaxScoredIdentifiers).ToList();
-        var family = await FamilyPhonesAsync(db, rows.Where(r => r.Kind == (int)IdentifierKind.Phone).Select(r => new StrongRow(r.UserId, r.Kind, r.Hash)).ToList(), cancellationToken);
+        // One read of holders serves both questions: which phones and cards are a household's (all the cluster's), and
+        // who else holds what the subject's links are scored on (its weak identifiers, and its phones and cards in case).
+        var asked = rows.Where(r => ClusterComputation.CanBeHousehold(r.Kind)).Select(r => (r.Kind, r.Hash))
+            .Concat(subjectRows.Where(r => !IdentifierNormaliser.IsStrong((IdentifierKind)r.Kind)).Select(r => (r.Kind, r.Hash))).Distinct().ToList();
+        var holdersOf = await HoldersOfManyAsync(db, asked, LinkWeights.MaxWeakHolders + 2, cancellationToken);
+        var household = await HouseholdIdentifiersAsync(db, holdersOf, cancellationToken);
 
-        // The subject's identifiers held outside the cluster: weak ones scored, family phones explained.
+        // The subject's identifiers held outside the cluster: weak ones scored, a household's phones and cards explained.
         var possible = new Dictionary<long, List<LinkEvidence>>();
         var subjectEvidence = new List<LinkEvidence>();
-        var scoredRows = subjectRows.Where(r => !IdentifierNormaliser.IsStrong((IdentifierKind)r.Kind) || (r.Kind == (int)IdentifierKind.Phone && family.Contains(r.Hash))).ToList();
-        var holdersOf = await HoldersOfManyAsync(db, scoredRows.Select(r => (r.Kind, r.Hash)).ToList(), LinkWeights.MaxWeakHolders + 2, cancellationToken);
+        var scoredRows = subjectRows.Where(r => !IdentifierNormaliser.IsStrong((IdentifierKind)r.Kind) || household.Contains((r.Kind, r.Hash))).ToList();
         foreach (var row in scoredRows)
         {
             var kind = (IdentifierKind)row.Kind;
-            var familyPhone = kind == IdentifierKind.Phone && family.Contains(row.Hash);
+            var note = household.Contains((row.Kind, row.Hash)) ? HouseholdNote(kind) : null;
             var holders = holdersOf.TryGetValue((row.Kind, row.Hash), out var found) ? found.Where(h => h != userId).ToList() : [];
-            var weight = familyPhone ? LinkWeights.FamilyPhone : LinkWeights.Weak(kind, holders.Count + 1);
+            var weight = note is not null ? LinkWeights.Household : LinkWeights.Weak(kind, holders.Count + 1);
             if (holders.Count == 0 || weight <= 0)
             {
                 continue;
@@ -57,7 +61,6 @@ public sealed partial class IdentifierGraph
 
             var inside = holders.Where(memberSet.Contains).ToList();
             var outside = holders.Where(h => !memberSet.Contains(h)).ToList();
-            var note = familyPhone ? "family_phone" : null;
             if (inside.Count > 0)
             {
                 subjectEvidence.Add(Evidence(kind, row.Hash, "weak", weight, inside, holders.Count + 1, note));
@@ -102,9 +105,9 @@ public sealed partial class IdentifierGraph
                 .Where(x => x.Others.Count > 0)
                 .Select(x =>
                 {
-                    var familyPhone = x.Row.Kind == (int)IdentifierKind.Phone && family.Contains(x.Row.Hash);
-                    return Evidence((IdentifierKind)x.Row.Kind, x.Row.Hash, familyPhone ? "weak" : "strong", familyPhone ? LinkWeights.FamilyPhone : LinkWeights.Strong,
-                        x.Others, x.Others.Count + 1, familyPhone ? "family_phone" : null);
+                    var note = household.Contains((x.Row.Kind, x.Row.Hash)) ? HouseholdNote((IdentifierKind)x.Row.Kind) : null;
+                    return Evidence((IdentifierKind)x.Row.Kind, x.Row.Hash, note is null ? "strong" : "weak", note is null ? LinkWeights.Strong : LinkWeights.Household,
+                        x.Others, x.Others.Count + 1, note);
                 }).ToList();
             if (member == userId)
             {
@@ -165,6 +168,9 @@ public sealed partial class IdentifierGraph
 
         return result;
     }
+
+    /// <summary>The evidence note of a household's phone or card.</summary>
+    private static string HouseholdNote(IdentifierKind kind) => kind == IdentifierKind.Phone ? "family_phone" : "family_card";
 
     private static LinkEvidence Evidence(IdentifierKind kind, string hash, string strength, double weight, IReadOnlyList<long> with, int holders, string? note) =>
         new(IdentifierNormaliser.NameOf(kind), IdentifierValues.Shown(hash), strength, weight, with, holders, note);

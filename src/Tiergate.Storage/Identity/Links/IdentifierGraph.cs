@@ -10,7 +10,7 @@ namespace Tiergate.Storage.Identity.Links;
 
 /// <summary>
 /// The identifier graph on the Tiergate database. Attaching is incremental: a strong identifier that joins two
-/// clusters re-labels the smaller; one that can split a cluster (a document that makes a shared phone a family's)
+/// clusters re-labels the smaller; one that can split a cluster (a document or a number of one's own that makes a shared phone a household's)
 /// re-computes just the clusters it touches. Every query is an indexed look-up by account, cluster or (kind, hash).
 /// </summary>
 /// <param name="oneDocumentOneAccount">Whether a document already held by another account is refused (<c>identity.one_document_one_account</c>).</param>
@@ -57,8 +57,8 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
             // Every identifier's holders (this account included) in one round trip.
             var holdersOf = await HoldersOfManyAsync(db, items.Select(i => ((int)i.Kind, i.Hash)).ToList(), LinkWeights.MaxWeakHolders + 1, cancellationToken);
             var seeds = new HashSet<long>();
+            var added = new List<(int Kind, string Hash)>();
             var recluster = false;
-            var now = time.GetUtcNow();
             foreach (var (kind, hash) in items.Distinct())
             {
                 var k = (int)kind;
@@ -71,7 +71,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                     var alreadyHeld = holders.Contains(userId) || await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken);
                     if (!alreadyHeld)
                     {
-                        db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = now });
+                        added.Add((k, hash));
                         recluster = true;
                         seeds.UnionWith(holders);
                     }
@@ -98,9 +98,10 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
 
                 if (!held)
                 {
-                    db.Add(new IdentifierEntity { UserId = userId, Kind = k, Hash = hash, Source = source, CreatedAt = now });
-                    // A new strong identifier can join clusters (it is shared) or split one (a document that makes a shared phone a family's).
-                    if (strong && (linked.Count > 0 || kind == IdentifierKind.Document))
+                    added.Add((k, hash));
+                    // A new strong identifier can join clusters (it is shared) or split one (a document, or a number of one's own,
+                    // that makes a shared phone or card a household's).
+                    if (strong && (linked.Count > 0 || kind is IdentifierKind.Document or IdentifierKind.Phone))
                     {
                         recluster = true;
                         seeds.UnionWith(linked);
@@ -110,7 +111,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                 outcomes.Add((kind, hash, null, linked, !held));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await IdentifierRows.InsertAsync(db, userId, added, source, time.GetUtcNow(), cancellationToken);
             if (recluster)
             {
                 await ReclusterAsync(db, [userId, .. seeds], cancellationToken);

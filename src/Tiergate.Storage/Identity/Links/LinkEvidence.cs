@@ -7,5 +7,5 @@ namespace Tiergate.Storage.Identity.Links;
 /// <param name="Weight">1 for strong; for weak, the kind's base weight divided among the accounts sharing it.</param>
 /// <param name="SharedWith">The other accounts (ids) holding it that this listing shows.</param>
 /// <param name="Holders">How many accounts hold it in all.</param>
-/// <param name="Note">Why a strong kind counts as weak here (<c>family_phone</c>), or null.</param>
+/// <param name="Note">Why a strong kind counts as weak here (<c>family_phone</c>, <c>family_card</c>), or null.</param>
 public sealed record LinkEvidence(string Kind, string Hash, string Strength, double Weight, IReadOnlyList<long> SharedWith, int Holders, string? Note);

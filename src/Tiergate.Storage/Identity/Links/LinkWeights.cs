@@ -19,18 +19,18 @@ public static class LinkWeights
     /// <summary>A weak identifier held by more accounts than this is too common to score.</summary>
     public const int MaxWeakHolders = 200;
 
-    /// <summary>A phone is a household's (not merging) when its holders hold different documents, up to this many holders.</summary>
+    /// <summary>A phone or card can be a household's (not merging) up to this many holders; a more crowded one stays strong.</summary>
     public const int MaxFamilySize = 8;
 
-    /// <summary>The weight of a family phone: the same household, not the same person.</summary>
-    public const double FamilyPhone = 0.5;
+    /// <summary>The weight of a household's phone or card: the same household, not the same person.</summary>
+    public const double Household = 0.5;
 
     public static double Base(IdentifierKind kind) => kind switch
     {
         IdentifierKind.Device => 0.6,
         IdentifierKind.IpPrefix => 0.3,
         IdentifierKind.Asn => 0.1,
-        IdentifierKind.Phone => FamilyPhone,
+        IdentifierKind.Phone => Household,
         _ => Strong,
     };
 

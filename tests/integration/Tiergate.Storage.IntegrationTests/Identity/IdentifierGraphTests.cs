@@ -82,9 +82,65 @@ public sealed class IdentifierGraphTests
         Assert.Null(links.ClusterId);
         Assert.Equal([a], links.Cluster.Select(m => m.UserId));
         var possible = Assert.Single(links.Possible);
-        Assert.Equal((b, LinkWeights.FamilyPhone), (possible.UserId, possible.Score));
+        Assert.Equal((b, LinkWeights.Household), (possible.UserId, possible.Score));
         Assert.Equal(("phone", "weak", "family_phone"), (possible.Evidence[0].Kind, possible.Evidence[0].Strength, possible.Evidence[0].Note));
         Assert.Equal(0, await w.Graph.RebuildClustersAsync(Actor));
+    }
+
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task AttachAsync_SharedLineBesideEachHoldersOwnNumber_SplitsIntoHouseholdLink(string provider)
+    {
+        await using var w = await GraphWorld.CreateAsync(provider);
+        var (a, b) = await TwoAsync(w);
+        await w.Graph.AttachAsync(a, IdentifierKind.Phone, "+442079460000", "cli", Actor);
+        await w.Graph.AttachAsync(b, IdentifierKind.Phone, "+44 20 7946 0000", "cli", Actor);
+        await w.Graph.AttachAsync(a, IdentifierKind.Phone, "+447700900111", "cli", Actor);
+        Assert.NotNull((await w.Graph.LinksAsync(a)).ClusterId); // one holder with a number of its own: maybe one person still
+
+        await w.Graph.AttachAsync(b, IdentifierKind.Phone, "+447700900222", "cli", Actor);
+
+        var links = await w.Graph.LinksAsync(b);
+        Assert.Null(links.ClusterId);
+        var possible = Assert.Single(links.Possible);
+        Assert.Equal((a, LinkWeights.Household), (possible.UserId, possible.Score));
+        Assert.Equal(("phone", "weak", "family_phone"), (possible.Evidence[0].Kind, possible.Evidence[0].Strength, possible.Evidence[0].Note));
+        Assert.Equal(0, await w.Graph.RebuildClustersAsync(Actor));
+    }
+
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task AttachAsync_CardHeldByTwoDocuments_HouseholdCardNotMerged(string provider)
+    {
+        await using var w = await GraphWorld.CreateAsync(provider);
+        var (a, b) = await TwoAsync(w);
+        await w.Graph.AttachManyAsync(a, [(IdentifierKind.Payment, "card_fp_family"), (IdentifierKind.Document, "DE:C01X00T47")], "stripe", Actor);
+        await w.Graph.AttachManyAsync(b, [(IdentifierKind.Payment, "card_fp_family"), (IdentifierKind.Document, "DE:C01X00T58")], "stripe", Actor);
+
+        var links = await w.Graph.LinksAsync(a);
+        Assert.Null(links.ClusterId);
+        Assert.Equal(("payment", "family_card"), (Assert.Single(Assert.Single(links.Possible).Evidence).Kind, links.Possible[0].Evidence[0].Note));
+        Assert.Equal(0, await w.Graph.RebuildClustersAsync(Actor));
+    }
+
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task AttachAsync_SharedNumberAndNoOtherNumbers_StaysOneCluster(string provider)
+    {
+        await using var w = await GraphWorld.CreateAsync(provider);
+        var ids = await w.PeopleAsync("r1", "r2", "r3");
+        foreach (var id in ids)
+        {
+            await w.Graph.AttachAsync(id, IdentifierKind.Phone, "+33612345678", "cli", Actor);
+        }
+
+        await w.Graph.AttachAsync(ids[0], IdentifierKind.Phone, "+33698765432", "cli", Actor); // one holder's second number proves nothing
+
+        Assert.Equal(ids, (await w.Graph.LinksAsync(ids[2])).Cluster.Select(m => m.UserId).Order());
+        Assert.Equal(1, await w.Graph.RebuildClustersAsync(Actor));
     }
 
     [Theory]
