@@ -23,15 +23,17 @@ public sealed partial class IdentifierGraph
     {
         await using var db = database.CreateContext();
         var ids = db.Set<IdentifierEntity>().AsNoTracking();
-        // The cluster's label and members in one query (no row: the account is alone).
+        // The account's identifiers and its cluster mates', with the cluster's label, in one query: a UNION ALL of two
+        // indexed reads (no label: the account is alone). Newest first, ordered here: an ORDER BY Id could walk the
+        // primary key instead of the (UserId, …) index.
         var clusters = db.Set<ClusterEntity>().AsNoTracking();
-        var memberRows = await clusters.Where(c => clusters.Where(s => s.UserId == userId).Select(s => s.ClusterId).Contains(c.ClusterId))
-            .Select(c => new { c.UserId, c.ClusterId }).ToListAsync(cancellationToken);
-        var label = memberRows.Count == 0 ? (long?)null : memberRows[0].ClusterId;
-        var members = memberRows.Count == 0 ? [userId] : memberRows.Select(m => m.UserId).Order().ToList();
-        // Newest first, ordered here: an ORDER BY Id could walk the primary key instead of the (UserId, …) index.
-        var rows = (await (members.Count == 1 ? ids.Where(i => i.UserId == userId) : ids.Where(i => members.Contains(i.UserId)))
-            .Select(i => new { i.Id, i.UserId, i.Kind, i.Hash }).ToListAsync(cancellationToken)).OrderByDescending(i => i.Id).ToList();
+        var subjectCluster = clusters.Where(s => s.UserId == userId).Select(s => (long?)s.ClusterId);
+        var mates = clusters.Where(c => subjectCluster.Contains(c.ClusterId) && c.UserId != userId).Select(c => c.UserId);
+        var rows = (await ids.Where(i => i.UserId == userId).Select(i => new { i.Id, i.UserId, i.Kind, i.Hash, Label = subjectCluster.FirstOrDefault() })
+            .Concat(ids.Where(i => mates.Contains(i.UserId)).Select(i => new { i.Id, i.UserId, i.Kind, i.Hash, Label = subjectCluster.FirstOrDefault() }))
+            .ToListAsync(cancellationToken)).OrderByDescending(i => i.Id).ToList();
+        var label = rows.Select(r => r.Label).FirstOrDefault(l => l is not null);
+        var members = rows.Select(r => r.UserId).Append(userId).Distinct().Order().ToList();
         var memberSet = members.ToHashSet();
 
         // Evidence inside the cluster: each member's strong identifiers shared with other members.
@@ -119,54 +121,6 @@ public sealed partial class IdentifierGraph
 
         var possibleAccounts = scored.Select(p => new LinkedAccount(p.UserId, emails.GetValueOrDefault(p.UserId, $"user:{p.UserId}"), banned.Contains(p.UserId), denied.Contains(p.UserId), p.Score, p.Evidence)).ToList();
         return new IdentityLinks(userId, subjectEmail, label, cluster, possibleAccounts);
-    }
-
-    /// <summary>
-    /// The first <paramref name="limit"/> holders of each (kind, hash), in one round trip: a UNION ALL of one bounded
-    /// index read each, so an identifier held by thousands (a carrier's AS) costs no more than one held by two.
-    /// </summary>
-    private static async Task<Dictionary<(int Kind, string Hash), List<long>>> HoldersOfManyAsync(
-        TiergateDbContext db, List<(int Kind, string Hash)> keys, int limit, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<(int Kind, string Hash), List<long>>();
-        if (keys.Count == 0)
-        {
-            return result;
-        }
-
-        var sql = new System.Text.StringBuilder();
-        var parameters = new List<object>(keys.Count * 2);
-        foreach (var (kind, hash) in keys.Distinct())
-        {
-            if (sql.Length > 0)
-            {
-                sql.Append(" UNION ALL ");
-            }
-
-            var n = parameters.Count;
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"SELECT * FROM (SELECT \"Kind\", \"Hash\", \"UserId\" FROM identifiers WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}} LIMIT {limit}) AS h{n}");
-            parameters.Add(kind);
-            parameters.Add(hash);
-        }
-
-        var rows = await db.Database.SqlQueryRaw<HolderRow>(sql.ToString(), [.. parameters]).ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            if (!result.TryGetValue((row.Kind, row.Hash), out var list))
-            {
-                result[(row.Kind, row.Hash)] = list = [];
-            }
-
-            list.Add(row.UserId);
-        }
-
-        foreach (var list in result.Values)
-        {
-            list.Sort();
-        }
-
-        return result;
     }
 
     /// <summary>The evidence note of a household's phone or card.</summary>

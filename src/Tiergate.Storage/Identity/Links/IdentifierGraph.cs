@@ -42,20 +42,18 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
 
         var items = identifiers.Select(i => (i.Kind, Hash: IdentifierValues.Hash(Ring, i.Kind, IdentifierValues.Normalise(i.Kind, i.Value)))).ToList();
         await using var db = database.CreateContext();
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
-        {
-            throw new TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");
-        }
-
         var outcomes = new List<(IdentifierKind Kind, string Hash, string? Refusal, List<long> Linked, bool Added)>(items.Count);
         await using (var transaction = await LockedTransaction.BeginAsync(db, GraphLockKey, cancellationToken))
         {
-            // The bans of every strong identifier in one look-up.
-            var strongHashes = items.Where(i => IdentifierNormaliser.IsStrong(i.Kind)).Select(i => i.Hash).Distinct().ToList();
-            var bans = strongHashes.Count == 0 ? [] : await db.Set<IdentifierBanEntity>().AsNoTracking().Where(b => strongHashes.Contains(b.Hash))
-                .Select(b => new { b.Kind, b.Hash, b.UserId }).ToListAsync(cancellationToken);
-            // Every identifier's holders (this account included) in one round trip.
-            var holdersOf = await HoldersOfManyAsync(db, items.Select(i => ((int)i.Kind, i.Hash)).ToList(), LinkWeights.MaxWeakHolders + 1, cancellationToken);
+            // The account, the strong identifiers' bans and every identifier's holders (this account included) in one round trip.
+            var facts = await AttachFactsAsync(db, userId, items.Select(i => ((int)i.Kind, i.Hash)).ToList(),
+                items.Where(i => IdentifierNormaliser.IsStrong(i.Kind)).Select(i => ((int)i.Kind, i.Hash)).ToList(), LinkWeights.MaxWeakHolders + 1, cancellationToken);
+            if (!facts.Exists)
+            {
+                throw new TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");
+            }
+
+            var holdersOf = facts.HoldersOf;
             var seeds = new HashSet<long>();
             var added = new List<(int Kind, string Hash)>();
             var recluster = false;
@@ -63,7 +61,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
             {
                 var k = (int)kind;
                 var strong = IdentifierNormaliser.IsStrong(kind);
-                if (strong && bans.Any(b => b.Kind == k && b.Hash == hash))
+                if (strong && facts.BannedBy.TryGetValue((k, hash), out var bannedBy))
                 {
                     // Refused (it cannot verify anyone again), yet kept as evidence: the account joins the banned one's
                     // cluster, so a reviewer sees why and its applications are flagged linked_account_banned.
@@ -76,7 +74,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                         seeds.UnionWith(holders);
                     }
 
-                    outcomes.Add((kind, hash, LinkErrors.IdentifierBanned.Name, bans.Where(b => b.Kind == k && b.Hash == hash && b.UserId != userId).Select(b => b.UserId).Distinct().Take(50).ToList(), !alreadyHeld));
+                    outcomes.Add((kind, hash, LinkErrors.IdentifierBanned.Name, bannedBy.Where(b => b != userId).Distinct().Take(50).ToList(), !alreadyHeld));
                     continue;
                 }
 
@@ -112,7 +110,8 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
             }
 
             await IdentifierRows.InsertAsync(db, userId, added, source, time.GetUtcNow(), cancellationToken);
-            if (recluster)
+            // A lone account that shares nothing new cannot join or split a cluster.
+            if (recluster && (seeds.Count > 0 || facts.Clustered))
             {
                 await ReclusterAsync(db, [userId, .. seeds], cancellationToken);
             }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Tiergate.Storage.Identity.Links;
+
+public sealed partial class IdentifierGraph
+{
+    /// <summary>
+    /// The first <paramref name="limit"/> holders of each (kind, hash), in one round trip: a UNION ALL of one bounded
+    /// index read each, so an identifier held by thousands (a carrier's AS) costs no more than one held by two.
+    /// </summary>
+    private static async Task<Dictionary<(int Kind, string Hash), List<long>>> HoldersOfManyAsync(
+        TiergateDbContext db, List<(int Kind, string Hash)> keys, int limit, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new FactsQuery();
+        query.Holders(keys, limit);
+        return Group(await query.RunAsync(db, cancellationToken), FactsQuery.Holder);
+    }
+
+    /// <summary>
+    /// What an attach must know before it writes, in one round trip: whether the account exists and is in a cluster,
+    /// the bans of the strong identifiers, and every identifier's first <paramref name="limit"/> holders.
+    /// </summary>
+    private static async Task<AttachFacts> AttachFactsAsync(
+        TiergateDbContext db, long userId, List<(int Kind, string Hash)> keys, List<(int Kind, string Hash)> strong, int limit, CancellationToken cancellationToken)
+    {
+        var query = new FactsQuery();
+        query.Account(userId);
+        query.Bans(strong);
+        query.Holders(keys, limit);
+        var rows = await query.RunAsync(db, cancellationToken);
+        return new AttachFacts(
+            rows.Any(r => r.Role == FactsQuery.User),
+            rows.Any(r => r.Role == FactsQuery.Clustered),
+            Group(rows, FactsQuery.Ban),
+            Group(rows, FactsQuery.Holder));
+    }
+
+    private static Dictionary<(int Kind, string Hash), List<long>> Group(List<FactRow> rows, int role)
+    {
+        var result = new Dictionary<(int Kind, string Hash), List<long>>();
+        foreach (var row in rows.Where(r => r.Role == role))
+        {
+            if (!result.TryGetValue((row.Kind, row.Hash), out var list))
+            {
+                result[(row.Kind, row.Hash)] = list = [];
+            }
+
+            list.Add(row.UserId);
+        }
+
+        foreach (var list in result.Values)
+        {
+            list.Sort();
+        }
+
+        return result;
+    }
+
+    /// <param name="Exists">The account exists.</param>
+    /// <param name="Clustered">The account is in a cluster of two or more.</param>
+    /// <param name="BannedBy">Per banned (kind, hash): the banned accounts it was taken from.</param>
+    /// <param name="HoldersOf">Per (kind, hash): its first holders, this account included.</param>
+    private sealed record AttachFacts(bool Exists, bool Clustered, Dictionary<(int Kind, string Hash), List<long>> BannedBy, Dictionary<(int Kind, string Hash), List<long>> HoldersOf);
+
+    /// <summary>One statement of UNION ALLed reads, each row tagged with the question it answers (<see cref="FactRow.Role"/>).</summary>
+    private sealed class FactsQuery
+    {
+        public const int Holder = 0, Ban = 1, User = 2, Clustered = 3;
+
+        private readonly StringBuilder _sql = new();
+        private readonly List<object> _parameters = [];
+
+        public void Account(long userId)
+        {
+            var n = Parameter(userId);
+            Part($"SELECT 0 AS \"Kind\", '' AS \"Hash\", \"Id\" AS \"UserId\", {User} AS \"Role\" FROM users WHERE \"Id\" = {{{n}}}");
+            Part($"SELECT 0, '', \"UserId\", {Clustered} FROM identity_clusters WHERE \"UserId\" = {{{n}}}");
+        }
+
+        public void Bans(IEnumerable<(int Kind, string Hash)> keys)
+        {
+            foreach (var (kind, hash) in keys.Distinct())
+            {
+                var n = Parameter(kind);
+                Parameter(hash);
+                Part($"SELECT \"Kind\", \"Hash\", \"UserId\", {Ban} FROM identifier_bans WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}}");
+            }
+        }
+
+        public void Holders(IEnumerable<(int Kind, string Hash)> keys, int limit)
+        {
+            foreach (var (kind, hash) in keys.Distinct())
+            {
+                var n = Parameter(kind);
+                Parameter(hash);
+                Part($"SELECT * FROM (SELECT \"Kind\", \"Hash\", \"UserId\", {Holder} AS \"Role\" FROM identifiers WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}} LIMIT {limit}) AS h{n}");
+            }
+        }
+
+        public Task<List<FactRow>> RunAsync(TiergateDbContext db, CancellationToken cancellationToken) =>
+            db.Database.SqlQueryRaw<FactRow>(_sql.ToString(), [.. _parameters]).ToListAsync(cancellationToken);
+
+        private int Parameter(object value)
+        {
+            _parameters.Add(value);
+            return _parameters.Count - 1;
+        }
+
+        private void Part(string select)
+        {
+            if (_sql.Length > 0)
+            {
+                _sql.Append(" UNION ALL ");
+            }
+
+            _sql.Append(CultureInfo.InvariantCulture, $"{select}");
+        }
+    }
+}
