@@ -37,6 +37,23 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
         await using var site = await ConsoleSite.StartAsync();
         var forms = await FormsAsync(site);
         Assert.True(forms.Count >= 15, $"expected the console's forms, found {forms.Count}: {string.Join(", ", forms.Select(f => f.Action))}");
+        await FuzzAsync(forms, 400);
+    }
+
+    /// <summary>The applicant's identity page with both vendors and affiliation by address configured: start a vendor session, confirm affiliation.</summary>
+    [Fact]
+    public async Task IdentityForms_HostileValues_NeverA5xxNeverLiveMarkupAndTheConsoleStillAnswers()
+    {
+        await using var identity = await IdentityVendorSite.StartAsync(["example.org"]);
+        var (applicant, _, _) = await identity.ApplicantAsync();
+        var forms = await FormsOnAsync([(applicant, "/identity"), (applicant, "/identity/return?vendor=stripe&session=x")]);
+        Assert.True(forms.Count >= 3, $"expected both vendors' forms and the affiliation form, found {forms.Count}: {string.Join(", ", forms.Select(f => f.Action))}");
+        await FuzzAsync(forms, 404); // vendor_not_configured: a vendor that is not one of the configured two
+    }
+
+    /// <summary>Posts hostile values to the forms; <paramref name="refused"/> is the status some case must get, proof the checks were reached.</summary>
+    private async Task FuzzAsync(List<FuzzForm> forms, int refused)
+    {
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
 
         var property = Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
@@ -55,7 +72,7 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
 
         output.WriteLine($"{Cases} cases over {forms.Count} forms: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
-        Assert.True(statuses.Keys.Any(s => s == 400), "no case was refused as bad input: the generator did not reach the checks");
+        Assert.True(statuses.ContainsKey(refused), $"no case was refused with {refused}: the generator did not reach the checks");
         foreach (var form in forms.Select(f => f.Browser).Distinct())
         {
             Assert.Equal(HttpStatusCode.OK, (await form.GetAsync("/")).Status);
@@ -138,6 +155,12 @@ public sealed class ConsoleFormFuzzTests(Xunit.Abstractions.ITestOutputHelper ou
             (admin, "/admin/users"), (admin, $"/admin/users/{user.Id.ToString(CultureInfo.InvariantCulture)}"), (admin, "/admin/grants"),
             (reviewer, "/responses"),
         };
+        return await FormsOnAsync(pages);
+    }
+
+    /// <summary>The forms in the main part of each page (sign-out aside), with their hidden values and field names.</summary>
+    private static async Task<List<FuzzForm>> FormsOnAsync(IEnumerable<(ConsoleBrowser Browser, string Path)> pages)
+    {
         var forms = new List<FuzzForm>();
         foreach (var (browser, path) in pages)
         {
