@@ -66,7 +66,7 @@ public static class EvalReportText
         }
 
         output.WriteLine();
-        output.WriteLine($"misses only in an obfuscated form: {onlyObfuscated.Count}");
+        output.WriteLine($"misses only in an obfuscated form: {onlyObfuscated.Count} ({onlyObfuscated.Select(m => m.Id).Distinct(StringComparer.Ordinal).Count()} items)");
         foreach (var miss in onlyObfuscated)
         {
             Line(output, miss);
