@@ -1,11 +1,9 @@
 namespace Tiergate.Storage.Identity.Links;
 
-/// <summary>One row of the graph's UNION ALL reads (column names as the identifiers table's), tagged with the question it answers.</summary>
+/// <summary>One row of the graph's UNION ALL reads: which identifier of the query (<c>-1</c>: none), which account, and which question it answers.</summary>
 internal sealed class FactRow
 {
-    public int Kind { get; set; }
-
-    public required string Hash { get; set; }
+    public int Key { get; set; }
 
     public long UserId { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +19,7 @@ public sealed partial class IdentifierGraph
 
         var query = new FactsQuery();
         query.Holders(keys, limit);
-        return Group(await query.RunAsync(db, cancellationToken), FactsQuery.Holder);
+        return query.Group(await query.RunAsync(db, cancellationToken), FactsQuery.Holder);
     }
 
     /// <summary>
@@ -38,29 +37,8 @@ public sealed partial class IdentifierGraph
         return new AttachFacts(
             rows.Any(r => r.Role == FactsQuery.User),
             rows.Any(r => r.Role == FactsQuery.Clustered),
-            Group(rows, FactsQuery.Ban),
-            Group(rows, FactsQuery.Holder));
-    }
-
-    private static Dictionary<(int Kind, string Hash), List<long>> Group(List<FactRow> rows, int role)
-    {
-        var result = new Dictionary<(int Kind, string Hash), List<long>>();
-        foreach (var row in rows.Where(r => r.Role == role))
-        {
-            if (!result.TryGetValue((row.Kind, row.Hash), out var list))
-            {
-                result[(row.Kind, row.Hash)] = list = [];
-            }
-
-            list.Add(row.UserId);
-        }
-
-        foreach (var list in result.Values)
-        {
-            list.Sort();
-        }
-
-        return result;
+            query.Group(rows, FactsQuery.Ban),
+            query.Group(rows, FactsQuery.Holder));
     }
 
     /// <param name="Exists">The account exists.</param>
@@ -69,43 +47,81 @@ public sealed partial class IdentifierGraph
     /// <param name="HoldersOf">Per (kind, hash): its first holders, this account included.</param>
     private sealed record AttachFacts(bool Exists, bool Clustered, Dictionary<(int Kind, string Hash), List<long>> BannedBy, Dictionary<(int Kind, string Hash), List<long>> HoldersOf);
 
-    /// <summary>One statement of UNION ALLed reads, each row tagged with the question it answers (<see cref="FactRow.Role"/>).</summary>
+    /// <summary>
+    /// One statement of UNION ALLed reads, each row tagged with the question it answers (<see cref="FactRow.Role"/>) and
+    /// the identifier it is about by its place in the query (<see cref="FactRow.Key"/>), so no hash travels back.
+    /// </summary>
     private sealed class FactsQuery
     {
         public const int Holder = 0, Ban = 1, User = 2, Clustered = 3;
 
         private readonly StringBuilder _sql = new();
         private readonly List<object> _parameters = [];
+        private readonly List<(int Kind, string Hash)> _keys = [];
+        private readonly Dictionary<(int Kind, string Hash), int> _indexOf = [];
 
         public void Account(long userId)
         {
             var n = Parameter(userId);
-            Part($"SELECT 0 AS \"Kind\", '' AS \"Hash\", \"Id\" AS \"UserId\", {User} AS \"Role\" FROM users WHERE \"Id\" = {{{n}}}");
-            Part($"SELECT 0, '', \"UserId\", {Clustered} FROM identity_clusters WHERE \"UserId\" = {{{n}}}");
+            Part($"SELECT -1 AS \"Key\", \"Id\" AS \"UserId\", {User} AS \"Role\" FROM users WHERE \"Id\" = {{{n}}}");
+            Part($"SELECT -1, \"UserId\", {Clustered} FROM identity_clusters WHERE \"UserId\" = {{{n}}}");
         }
 
         public void Bans(IEnumerable<(int Kind, string Hash)> keys)
         {
-            foreach (var (kind, hash) in keys.Distinct())
+            foreach (var key in keys.Distinct())
             {
-                var n = Parameter(kind);
-                Parameter(hash);
-                Part($"SELECT \"Kind\", \"Hash\", \"UserId\", {Ban} FROM identifier_bans WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}}");
+                var (k, n) = Key(key);
+                Part($"SELECT {k}, \"UserId\", {Ban} FROM identifier_bans WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}}");
             }
         }
 
         public void Holders(IEnumerable<(int Kind, string Hash)> keys, int limit)
         {
-            foreach (var (kind, hash) in keys.Distinct())
+            foreach (var key in keys.Distinct())
             {
-                var n = Parameter(kind);
-                Parameter(hash);
-                Part($"SELECT * FROM (SELECT \"Kind\", \"Hash\", \"UserId\", {Holder} AS \"Role\" FROM identifiers WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}} LIMIT {limit}) AS h{n}");
+                var (k, n) = Key(key);
+                Part($"SELECT * FROM (SELECT {k} AS \"Key\", \"UserId\", {Holder} AS \"Role\" FROM identifiers WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}} LIMIT {limit}) AS h{n}");
             }
         }
 
         public Task<List<FactRow>> RunAsync(TiergateDbContext db, CancellationToken cancellationToken) =>
             db.Database.SqlQueryRaw<FactRow>(_sql.ToString(), [.. _parameters]).ToListAsync(cancellationToken);
+
+        /// <summary>The rows answering <paramref name="role"/>, as each identifier's accounts in ascending order.</summary>
+        public Dictionary<(int Kind, string Hash), List<long>> Group(List<FactRow> rows, int role)
+        {
+            var result = new Dictionary<(int Kind, string Hash), List<long>>();
+            foreach (var row in rows.Where(r => r.Role == role))
+            {
+                if (!result.TryGetValue(_keys[row.Key], out var list))
+                {
+                    result[_keys[row.Key]] = list = [];
+                }
+
+                list.Add(row.UserId);
+            }
+
+            foreach (var list in result.Values)
+            {
+                list.Sort();
+            }
+
+            return result;
+        }
+
+        private (int Index, int Parameter) Key((int Kind, string Hash) key)
+        {
+            if (!_indexOf.TryGetValue(key, out var index))
+            {
+                _indexOf[key] = index = _keys.Count;
+                _keys.Add(key);
+            }
+
+            var n = Parameter(key.Kind);
+            Parameter(key.Hash);
+            return (index, n);
+        }
 
         private int Parameter(object value)
         {
@@ -120,7 +136,7 @@ public sealed partial class IdentifierGraph
                 _sql.Append(" UNION ALL ");
             }
 
-            _sql.Append(CultureInfo.InvariantCulture, $"{select}");
+            _sql.Append(select);
         }
     }
 }

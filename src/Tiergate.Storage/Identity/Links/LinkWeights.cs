@@ -6,7 +6,7 @@ namespace Tiergate.Storage.Identity.Links;
 /// How much a shared identifier says that two accounts are one person. Strong identifiers (document, card, phone,
 /// mailbox) join clusters outright. Weak ones are scored: a base weight per kind, divided among the other accounts
 /// that share it (<c>base / (holders − 1)</c>), so a device or /24 shared by two accounts counts in full, and a
-/// university range or public Wi-Fi used by hundreds says next to nothing. Past <see cref="MaxWeakHolders"/> holders
+/// university range or public Wi-Fi used by dozens says next to nothing. Past <see cref="MaxWeakHolders"/> holders
 /// an identifier is ignored altogether (and never listed, so a query stays bounded).
 /// </summary>
 public static class LinkWeights
@@ -16,8 +16,13 @@ public static class LinkWeights
     /// <summary>A pair scoring at least this is listed as a possible link.</summary>
     public const double PossibleThreshold = 0.5;
 
-    /// <summary>A weak identifier held by more accounts than this is too common to score.</summary>
-    public const int MaxWeakHolders = 200;
+    /// <summary>
+    /// A weak identifier held by more accounts than this is too common to score. Chosen so that such identifiers cannot
+    /// make a possible link even together: each weighs at most 0.6 / 49 ≈ 0.012, and the
+    /// <see cref="IdentifierGraph.MaxScoredIdentifiers"/> (32) scored identifiers sum to 0.39, under <see cref="PossibleThreshold"/>.
+    /// It also bounds every holders read to 51 rows an identifier.
+    /// </summary>
+    public const int MaxWeakHolders = 50;
 
     /// <summary>A phone or card can be a household's (not merging) up to this many holders; a more crowded one stays strong.</summary>
     public const int MaxFamilySize = 8;
