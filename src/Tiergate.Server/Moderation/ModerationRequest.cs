@@ -121,7 +121,7 @@ public sealed record ModerationRequest(IReadOnlyList<string> Inputs, string? Mod
             throw Invalid($"'{path}.type' is required.", $"{path}.type");
         }
 
-        switch (type.GetString())
+        switch (Text(type, $"{path}.type"))
         {
             case "text":
                 foreach (var property in part.EnumerateObject())
