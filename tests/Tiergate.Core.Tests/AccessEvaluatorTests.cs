@@ -42,6 +42,32 @@ public sealed class AccessEvaluatorTests
         Assert.Equal(ErrorCodes.TierNotHeld, AccessEvaluator.Decide(Policy, caller, "standard", Now, "medical-research").Denial);
     }
 
+    [Fact]
+    public void DecideTier_NoTierNamed_FirstHeldTierInPolicyOrder()
+    {
+        var decision = AccessEvaluator.DecideTier(Policy, Caller(tiers: ["medical-research", "safety-research"]), Now);
+
+        Assert.Equal("safety-research", decision.Tier?.Name);
+    }
+
+    [Fact]
+    public void DecideTier_NamedTier_UsesItOrDeniesTierNotHeld()
+    {
+        var caller = Caller(tiers: ["safety-research", "general"]);
+
+        Assert.Equal("safety-research", AccessEvaluator.DecideTier(Policy, caller, Now, "safety-research").Tier?.Name);
+        Assert.Equal(ErrorCodes.TierNotHeld, AccessEvaluator.DecideTier(Policy, caller, Now, "medical-research").Denial);
+        Assert.Equal(ErrorCodes.TierNotHeld, AccessEvaluator.DecideTier(Policy, Caller(tiers: []), Now).Denial);
+    }
+
+    [Fact]
+    public void DecideTier_HeldTierWithUnmetPractice_DeniedWithThatRequirement()
+    {
+        var decision = AccessEvaluator.DecideTier(Policy, Caller(tiers: ["safety-research"], mfa: false), Now);
+
+        Assert.Equal(ErrorCodes.MfaRequired, decision.Denial);
+    }
+
     [Theory]
     [InlineData(100, null, null)]
     [InlineData(731, null, "identity_verification_stale")]

@@ -85,6 +85,38 @@ public static class AccessEvaluator
         return firstUnmet!;
     }
 
+    /// <summary>
+    /// Decides which tier screens a call that reaches no variant (<c>/v1/moderations</c>): the named tier, or the
+    /// first tier in policy order the caller holds and whose requirements it meets. Denials are those of
+    /// <see cref="Decide"/>: the first unmet requirement, or <c>tier_not_held</c> when no tier (or not the named
+    /// one) is held.
+    /// </summary>
+    public static AccessDecision DecideTier(PolicyDocument policy, CallerContext caller, DateTimeOffset now, string? requestedTier = null)
+    {
+        if (CheckKey(caller, now) is { } keyDenial)
+        {
+            return keyDenial;
+        }
+
+        AccessDecision? firstUnmet = null;
+        foreach (var tier in policy.Tiers)
+        {
+            if ((requestedTier is not null && tier.Name != requestedTier) || !caller.Key.Reaches(tier.Name) || !Holds(caller, tier.Name, now))
+            {
+                continue;
+            }
+
+            if (UnmetRequirement(tier, caller, now) is not { } unmet)
+            {
+                return AccessDecision.Allow(tier);
+            }
+
+            firstUnmet ??= unmet;
+        }
+
+        return firstUnmet ?? AccessDecision.Deny(ErrorCodes.TierNotHeld, requestedTier is null ? "You hold no tier." : $"You do not hold the tier '{requestedTier}'.");
+    }
+
     private static bool Holds(CallerContext caller, string tier, DateTimeOffset now)
     {
         foreach (var grant in caller.Grants)

@@ -36,8 +36,8 @@ public static class ErrorCodes
 
     // Gateway: the request itself.
     public static readonly ErrorCode ModelNotFound = new("TG1020", "model_not_found", 404, NotFound, "No variant of this name is available to the caller: it does not exist, is in none of the caller's tiers, or X-Tiergate-Tier names a tier the caller does not hold (one answer for all three).");
-    public static readonly ErrorCode InvalidRequest = new("TG1022", "invalid_request", 400, Invalid, "The body is not a valid chat completion request.");
-    public static readonly ErrorCode RouteNotFound = new("TG1024", "route_not_found", 404, NotFound, "No endpoint at this path (Tiergate serves /v1/models and /v1/chat/completions).");
+    public static readonly ErrorCode InvalidRequest = new("TG1022", "invalid_request", 400, Invalid, "The body is not a valid chat completion request (or, on /v1/moderations, not a valid moderation request: input missing, empty, of the wrong type, or too many items); param names the field.");
+    public static readonly ErrorCode RouteNotFound = new("TG1024", "route_not_found", 404, NotFound, "No endpoint at this path (Tiergate serves /v1/models, /v1/chat/completions and /v1/moderations).");
     public static readonly ErrorCode UnsupportedParameter = new("TG1026", "unsupported_parameter", 400, Invalid, "The body has a parameter (or a message field or content part type) outside OpenAI's Chat Completions API that the variant does not list in upstream.pass_through; param names it.");
     public static readonly ErrorCode ModalityNotAllowed = new("TG1027", "modality_not_allowed", 400, Invalid, "The body has an image, audio or file part (or asks for audio output) and the variant's modalities do not include it; param names the part.");
     public static readonly ErrorCode MethodNotAllowed = new("TG1025", "method_not_allowed", 405, Invalid, "The endpoint exists but not for this HTTP method.");
@@ -48,6 +48,7 @@ public static class ErrorCodes
 
     // Gateway: content screening.
     public static readonly ErrorCode ContentBlocked = new("TG1050", "content_blocked", 400, Invalid, "The tier's safeguard profile blocks this hazard category in the prompt or the answer; the error names the category.");
+    public static readonly ErrorCode GuardUnavailable = new("TG1051", "guard_unavailable", 503, Upstream, "The tier's guard model (safeguards.guards) did not answer in time, failed, or answered in an unreadable form, and the tier fails closed (safeguards.guard.on_failure: closed, the default): the prompt was not sent, or the answer was stopped. Retry later.");
 
     // Gateway: upstream.
     public static readonly ErrorCode UpstreamError = new("TG1040", "upstream_error", 502, Upstream, "The variant's upstream failed or answered with an error.");
@@ -63,6 +64,8 @@ public static class ErrorCodes
     public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Invalid, "The policy file has errors; each is listed with its path.");
     public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Upstream, "The database cannot be opened or written.");
     public static readonly ErrorCode DatabaseNotFound = new("TG2020", "database_not_found", 404, NotFound, "A verb that works on existing data found no Tiergate database at --data (or --database); it creates none. Check the path, or add a user first.");
+    public static readonly ErrorCode PolicyGuardInvalid = new("TG2140", "policy_guard_invalid", 400, Invalid, "A guard declared in the policy's safeguards.guards is invalid: missing or duplicate name, unknown kind, a url that is not http(s), a model missing for a chat guard, an api_key_env that is not a variable name, or timeout_ms / cache_size out of range.");
+    public static readonly ErrorCode PolicyGuardUnknown = new("TG2141", "policy_guard_unknown", 400, Invalid, "A tier's safeguards.guard.input or .output names a guard that safeguards.guards does not declare.");
     public static readonly ErrorCode SettingsInvalid = new("TG2010", "settings_invalid", 400, Invalid, "The deployment settings (--settings file, TIERGATE_ variables, flags) have errors; each is listed with its path and source.");
 
     public static IReadOnlyList<ErrorCode> All { get; } = ErrorCodeList.Of(typeof(ErrorCodes));

@@ -60,6 +60,7 @@ public static class PolicyLoader
         root.RejectUnknownKeys();
 
         PolicyCrossChecks.Check(variants, policies, tiers, errors);
+        GuardReader.CheckReferences(safeguards.Guards, tiers, errors);
         return errors.Count > 0
             ? new PolicyLoadResult(null, errors)
             : new PolicyLoadResult(new PolicyDocument(Items(variants), Items(policies), Items(tiers), gateway, safeguards), errors);

@@ -11,6 +11,9 @@ public sealed record SafeguardProfile(IReadOnlyDictionary<string, CategoryRule> 
 
     public static readonly SafeguardProfile Strict = new(new Dictionary<string, CategoryRule>(), new Dictionary<string, CategoryRule>());
 
+    /// <summary>The guard models that judge this tier's prompts and answers beside the local cascade.</summary>
+    public TierGuard Guard { get; init; } = TierGuard.None;
+
     public CategoryRule RuleFor(string category, bool output) =>
         (output ? Output : Input).TryGetValue(category, out var rule) ? rule : CategoryRule.Block;
 }

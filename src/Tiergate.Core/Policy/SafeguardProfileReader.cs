@@ -21,7 +21,7 @@ internal static class SafeguardProfileReader
             return SafeguardProfile.Strict;
         }
 
-        var profile = new SafeguardProfile(Direction(s.Nested("input")), Direction(s.Nested("output")));
+        var profile = new SafeguardProfile(Direction(s.Nested("input")), Direction(s.Nested("output"))) { Guard = Guard(s.Nested("guard")) };
         s.RejectUnknownKeys();
         return profile;
     }
@@ -63,6 +63,21 @@ internal static class SafeguardProfileReader
         }
 
         return rules;
+    }
+
+    private static readonly Dictionary<string, bool> FailureModes = new() { ["closed"] = false, ["open"] = true };
+
+    /// <summary><c>guard: { input: NAME, output: NAME, on_failure: closed|open }</c>; names are checked against safeguards.guards later.</summary>
+    private static TierGuard Guard(YamlFields g)
+    {
+        if (!g.Exists)
+        {
+            return TierGuard.None;
+        }
+
+        var guard = new TierGuard(g.String("input"), g.String("output"), g.Enum("on_failure", FailureModes) ?? false);
+        g.RejectUnknownKeys();
+        return guard;
     }
 
     private static bool IsCategory(string name) =>

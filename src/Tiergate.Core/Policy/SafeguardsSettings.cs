@@ -7,5 +7,8 @@ namespace Tiergate.Core.Policy;
 /// </summary>
 public sealed record SafeguardsSettings(string? Directory, int HoldBackChars)
 {
+    /// <summary>The guard models tiers may reference (<c>safeguards.guards</c>), by name.</summary>
+    public IReadOnlyList<GuardConfig> Guards { get; init; } = [];
+
     public static readonly SafeguardsSettings Default = new(null, 256);
 }

@@ -119,6 +119,6 @@ internal static class VariantReader
         name.Length is > 0 and <= 128 && (char.IsAsciiLetter(name[0]) || name[0] == '_') &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
-    private static bool IsEnvironmentName(string name) =>
+    internal static bool IsEnvironmentName(string name) =>
         name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

@@ -227,6 +227,10 @@ internal sealed class YamlFields
     public void Error(string path, string message, YamlNode? at) =>
         _errors.Add(new PolicyError(path, message, at is null ? null : (int)at.Start.Line));
 
+    /// <summary>An error with a stable code (<see cref="Errors.ErrorCodes"/>).</summary>
+    public void Error(string path, string message, YamlNode? at, Errors.ErrorCode code) =>
+        _errors.Add(new PolicyError(path, message, at is null ? null : (int)at.Start.Line, code.Id));
+
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" };
 }

@@ -27,9 +27,11 @@ public sealed class ChatCompletionsEndpoint(
     GatewayAudit audit,
     GatewayMetrics metrics,
     ContentScreening screening,
+    GuardScreening guards,
     SafeguardRecorder safeguards,
     GatewayEvents events,
     AlertResponses responses,
+    GatewayDenial denial,
     TimeProvider time)
 {
     public const string TierHeader = "X-Tiergate-Tier";
@@ -90,9 +92,16 @@ public sealed class ChatCompletionsEndpoint(
 
         var prompt = request.Prompt;
         var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
-        var input = screening.Screen(tier, prompt, output: false);
+        var input = await guards.ScreenAsync(tier, prompt, null, context.RequestAborted);
         if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
         {
+            return;
+        }
+
+        if (input.GuardUnavailable is not null && input.Block is null)
+        {
+            // Fail closed: a prompt the tier's guard model could not judge is not sent.
+            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.GuardUnavailable, "The tier's guard model could not judge the prompt, so it was not sent to the model; retry later.", variant);
             return;
         }
 
@@ -140,9 +149,14 @@ public sealed class ChatCompletionsEndpoint(
         context.Response.Headers[VariantHeader] = variant;
         var endpoint = upstreams[variant];
         var body = request.ForUpstream(endpoint.Model, budget);
-        var outputScreening = screening.AllowsEverything(tier, output: true)
+        // An output guard can find categories the profile does not name, which it blocks: such a tier can always block.
+        var outputGuard = guards.For(tier, output: true) is not null;
+        var outputScreening = screening.AllowsEverything(tier, output: true) && !outputGuard
             ? null
-            : new OutputScreening(text => screening.Screen(tier, text, output: true), () => screening.BeginOutput(tier), !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars);
+            : new OutputScreening(text => screening.Screen(tier, text, output: true), () => screening.BeginOutput(tier), outputGuard || !screening.OnlyFlags(tier, output: true), policy.Safeguards.HoldBackChars)
+            {
+                Guard = outputGuard ? (answer, token) => guards.ScreenAsync(tier, prompt, answer, token) : null,
+            };
         var outcome = await proxy.ForwardAsync(context, endpoint, variant, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
         await SettleAsync(lease, outcome);
         if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
@@ -192,29 +206,6 @@ public sealed class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
-    {
-        // Only a configured variant's name is recorded: any other 'model' is client text (100,000 chars, a
-        // prompt, a key) that the audit log refuses to hold (a 500) and that metrics must not take as a tag.
-        var recorded = variant is not null && policy.VariantsByName.ContainsKey(variant) ? variant : null;
-        events.Denied(context, keyId, caller, tier, recorded, code);
-        var throttled = await audit.DeniedAsync(context, keyId, code, recorded);
-        metrics.Completed(code.Name, null, recorded, 0, TimeSpan.Zero);
-        if (throttled is { } wait)
-        {
-            await OpenAiError.WriteAsync(context, ErrorCodes.TooManyAuthFailures, "Too many failed authentications from your address; try again later.", wait);
-            return;
-        }
-
-        if (code == ErrorCodes.ModelNotFound || code == ErrorCodes.ModelNotAllowed || code == ErrorCodes.TierNotHeld)
-        {
-            // One answer whether the variant does not exist, is outside the caller's tiers, or the named tier
-            // is not held, so names cannot be enumerated; the audit record and the event keep the true reason.
-            var quoted = EchoableName.Of(variant) is { } name ? $"'{name}' " : "";
-            await OpenAiError.WriteAsync(context, ErrorCodes.ModelNotFound, $"The model {quoted}does not exist or you do not have access to it.", param: "model");
-            return;
-        }
-
-        await OpenAiError.WriteAsync(context, code, message, retryAfter, param);
-    }
+    private Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null) =>
+        denial.DenyAsync(context, keyId, caller, tier, code, message, variant, retryAfter, param);
 }

@@ -29,6 +29,29 @@ public sealed partial class GatewayAudit(IAuditLog audit, AuthFailureThrottle fa
     }
 
     /// <summary>
+    /// Records a moderation call (<c>/v1/moderations</c>) as a chat request is recorded: who, through which tier, how
+    /// many inputs, and the verdicts (categories only, never text). Throws <see cref="AuditUnavailableException"/>
+    /// so the caller gets no verdict unrecorded.
+    /// </summary>
+    public ValueTask ModeratedAsync(HttpContext context, string keyId, string tier, int inputs, string verdict, IEnumerable<string> categories, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, string>
+        {
+            ["tier"] = tier,
+            ["client"] = Client(context),
+            ["inputs"] = inputs.ToString(CultureInfo.InvariantCulture),
+            ["verdict"] = verdict,
+        };
+        var found = string.Join(',', categories.Distinct().Order(StringComparer.Ordinal));
+        if (found.Length > 0)
+        {
+            details["categories"] = found;
+        }
+
+        return audit.AppendAsync(new AuditEvent("gateway.moderation", $"key:{keyId}", $"tier:{tier}", verdict, details), cancellationToken);
+    }
+
+    /// <summary>
     /// Records a denial. Failed authentications are counted into one record per source and minute
     /// (<see cref="AuthFailureThrottle"/>); for those the result is how long a throttled source must wait
     /// (answer 429 <c>too_many_auth_failures</c>), null otherwise.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Core.Errors;
 using Tiergate.Server.Gateway;
+using Tiergate.Server.Moderation;
 using Tiergate.Server.Screening;
 
 namespace Tiergate.Server.Hosting;
@@ -17,7 +18,7 @@ public static class GatewayEndpoints
     public const string Prefix = "/v1";
 
     // Paths with an endpoint (matched without case, as routing matches them): any other method on them is a 405, not a 404.
-    private static readonly HashSet<string> Paths = new(StringComparer.OrdinalIgnoreCase) { Prefix + "/models", Prefix + "/chat/completions" };
+    private static readonly HashSet<string> Paths = new(StringComparer.OrdinalIgnoreCase) { Prefix + "/models", Prefix + "/chat/completions", Prefix + "/moderations" };
 
     public static RouteGroupBuilder MapTiergateGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -29,6 +30,7 @@ public static class GatewayEndpoints
         var group = endpoints.MapGroup(Prefix);
         group.MapGet("/models", context => context.RequestServices.GetRequiredService<ModelsEndpoint>().HandleAsync(context));
         group.MapPost("/chat/completions", context => context.RequestServices.GetRequiredService<ChatCompletionsEndpoint>().HandleAsync(context));
+        group.MapPost("/moderations", context => context.RequestServices.GetRequiredService<ModerationsEndpoint>().HandleAsync(context));
 
         // Last in the group's order, any method: what no endpoint above takes.
         group.Map("/{**path}", context => Paths.Contains(context.Request.Path.Value ?? "")

@@ -12,6 +12,7 @@ using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Misuse;
+using Tiergate.Server.Moderation;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Responses;
 using Tiergate.Server.Screening;
@@ -71,6 +72,9 @@ public static class GatewayServices
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<GatewayEvents>();
         services.AddSingleton<ContentScreening>();
+        services.AddSingleton<GuardScreening>();
+        services.AddSingleton<GatewayDenial>();
+        services.AddSingleton<ModerationsEndpoint>();
         services.AddSingleton<SafeguardRecorder>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ModelsEndpoint>();

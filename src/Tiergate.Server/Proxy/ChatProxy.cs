@@ -146,6 +146,18 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
         var output = screening is null ? ScreeningOutcome.Clean
             : texts is null ? screening.Screen(Encoding.UTF8.GetString(answer))
             : AnswerText.Screen(texts, screening);
+        if (!output.Blocked && screening?.Guard is { } guard)
+        {
+            // The guard model reads the answer once, all its texts together.
+            var whole = texts is null ? Encoding.UTF8.GetString(answer) : string.Join("\n\n", texts.Where(t => t.Length > 0));
+            output = ScreeningOutcome.Merge(output, await guard(whole, token));
+            if (output.GuardUnavailable is not null && !output.Blocked)
+            {
+                await OpenAiError.WriteAsync(context, ErrorCodes.GuardUnavailable, "The answer was withheld: the tier's guard model could not judge it.");
+                return (usage, output, !readable);
+            }
+        }
+
         if (output.Block is { } block)
         {
             await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The answer was withheld: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output"));

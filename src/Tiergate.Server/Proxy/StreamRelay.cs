@@ -24,6 +24,9 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
     private readonly ArrayBufferWriter<byte> _joined = new();
     private readonly ArrayBufferWriter<byte> _out = new();
     private readonly List<byte[]> _release = [];
+    private readonly List<byte[]> _awaitingGuardModel = [];
+    private int _judgedLength;
+    private ScreeningOutcome _guardModelOutcome = ScreeningOutcome.Clean;
 
     private enum State
     {
@@ -31,11 +34,13 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
         Done,
         Blocked,
         Unreadable,
+        GuardBlocked,
+        GuardDown,
     }
 
     public UpstreamUsage? Usage { get; private set; }
 
-    public ScreeningOutcome Screening => _guard?.Outcome ?? ScreeningOutcome.Clean;
+    public ScreeningOutcome Screening => ScreeningOutcome.Merge(_guard?.Outcome ?? ScreeningOutcome.Clean, _guardModelOutcome);
 
     /// <summary>True when an event was not a JSON chunk: where the tier can block, the stream ended there with <c>upstream_invalid</c>.</summary>
     public bool Unreadable { get; private set; }
@@ -81,6 +86,11 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
 
                 (var consumed, state) = ProcessEvents(buffer.AsSpan(start, filled - start));
                 consumed += start;
+                if (state == State.Open)
+                {
+                    state = await JudgeAsync(final: false, cancellationToken);
+                }
+
                 await WriteOutAsync(cancellationToken);
                 if (consumed > 0)
                 {
@@ -95,12 +105,24 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
                 state = State.Blocked;
             }
 
+            if (state is State.Open or State.Done && await JudgeAsync(final: true, cancellationToken) is var judged && judged != State.Open)
+            {
+                state = judged;
+            }
+
             await WriteOutAsync(cancellationToken);
             switch (state)
             {
                 case State.Blocked:
                     var block = _guard!.Outcome.Block!;
                     await WriteErrorAsync(OpenAiError.Serialize(ErrorCodes.ContentBlocked, $"The answer was stopped: it touches '{block.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "output")), cancellationToken);
+                    return;
+                case State.GuardBlocked:
+                    var stopped = _guardModelOutcome.Block!;
+                    await WriteErrorAsync(OpenAiError.Serialize(ErrorCodes.ContentBlocked, $"The answer was stopped: it touches '{stopped.Category}', which this tier blocks.", extra: OpenAiError.ContentBlockedFields(stopped.Category, "output")), cancellationToken);
+                    return;
+                case State.GuardDown:
+                    await WriteErrorAsync(OpenAiError.Serialize(ErrorCodes.GuardUnavailable, "The answer was stopped: the tier's guard model could not judge it."), cancellationToken);
                     return;
                 case State.Unreadable:
                     await WriteErrorAsync(OpenAiError.Serialize(ErrorCodes.UpstreamInvalid, "The model server sent an event that is not a chat completion chunk."), cancellationToken);
@@ -116,6 +138,44 @@ internal sealed class StreamRelay(Stream upstream, HttpResponse response, bool k
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Where the tier has an output guard model: what the local screening released waits until the guard has
+    /// judged the answer so far, which it does once a hold-back window of new text has arrived, and at the end.
+    /// Open when the held events may go; GuardBlocked or GuardDown (nothing more is sent) otherwise.
+    /// </summary>
+    private async Task<State> JudgeAsync(bool final, CancellationToken cancellationToken)
+    {
+        if (screening?.Guard is not { } judge || _guard is null)
+        {
+            return State.Open;
+        }
+
+        _awaitingGuardModel.AddRange(_release);
+        _release.Clear();
+        var length = _guard.TextLength;
+        var unjudged = length - _judgedLength;
+        if (_awaitingGuardModel.Count == 0 || (!final && unjudged < screening.HoldBackChars))
+        {
+            return State.Open;
+        }
+
+        if (unjudged > 0)
+        {
+            var outcome = await judge(_guard.TextSoFar(), cancellationToken);
+            _judgedLength = length;
+            _guardModelOutcome = ScreeningOutcome.Merge(_guardModelOutcome, outcome);
+            if (outcome.Blocked || outcome.GuardUnavailable is not null)
+            {
+                _awaitingGuardModel.Clear();
+                return outcome.Blocked ? State.GuardBlocked : State.GuardDown;
+            }
+        }
+
+        _release.AddRange(_awaitingGuardModel);
+        _awaitingGuardModel.Clear();
+        return State.Open;
     }
 
     /// <summary>Reads the complete events in <paramref name="pending"/> and queues what may be sent.</summary>

@@ -72,6 +72,9 @@ public sealed class ContentScreening
         return Apply(tier, _screener.Screen(text), output);
     }
 
+    /// <summary>The engine's verdict for every category, before any profile is applied (the guard stage and /v1/moderations build on it).</summary>
+    public ScreeningResult Verdicts(string text) => _screener.Screen(text);
+
     /// <summary>
     /// Starts screening an answer that arrives in pieces, with the tier's output profile. The session's
     /// outcome for the text so far is always what <see cref="Screen"/> gives for that text as a whole;
@@ -85,7 +88,8 @@ public sealed class ContentScreening
             : new OutputScreeningSession(_screener.Begin(), result => Apply(tier, result, output: true));
     }
 
-    private static ScreeningOutcome Apply(TierConfig tier, ScreeningResult result, bool output)
+    /// <summary>What the tier's profile makes of the verdicts in one direction.</summary>
+    public static ScreeningOutcome Apply(TierConfig tier, ScreeningResult result, bool output)
     {
         CategoryHit? block = null;
         List<CategoryHit>? flags = null;
@@ -97,7 +101,10 @@ public sealed class ContentScreening
                 continue;
             }
 
-            var hit = new CategoryHit(verdict.Category, verdict.Score, verdict.Stage, verdict.MatchedTerms.Select(t => t.Text).ToList());
+            var hit = new CategoryHit(verdict.Category, verdict.Score, verdict.Stage, verdict.MatchedTerms.Select(t => t.Text).ToList())
+            {
+                Guard = verdict.Evidence.LastOrDefault(e => e.Stage.StartsWith("guard:", StringComparison.Ordinal))?.Detail,
+            };
             if (rule.Action == SafeguardAction.Block)
             {
                 block ??= hit;

@@ -33,7 +33,7 @@ public sealed class SafeguardRecorder(GatewayEvents events, IAuditLog audit)
     {
         var direction = output ? "output" : "input";
         events.Safeguard(context, caller, tier, variant, hit, output, blocked: kind == UsageEventKinds.SafeguardBlock, sketch, at);
-        await audit.AppendAsync(new AuditEvent(kind, $"key:{caller.Key.Id}", $"variant:{variant}", kind == UsageEventKinds.SafeguardBlock ? "blocked" : "flagged", new Dictionary<string, string>
+        var details = new Dictionary<string, string>
         {
             ["tier"] = tier.Name,
             ["client"] = caller.ClientAddress?.ToString() ?? "",
@@ -42,6 +42,12 @@ public sealed class SafeguardRecorder(GatewayEvents events, IAuditLog audit)
             ["score"] = hit.Score.ToString("0.###", CultureInfo.InvariantCulture),
             ["stage"] = hit.Stage,
             ["distinct_terms"] = hit.Terms.Count.ToString(CultureInfo.InvariantCulture),
-        }), cancellationToken);
+        };
+        if (hit.Guard is { } guard)
+        {
+            details["guard"] = guard;
+        }
+
+        await audit.AppendAsync(new AuditEvent(kind, $"key:{caller.Key.Id}", $"variant:{variant}", kind == UsageEventKinds.SafeguardBlock ? "blocked" : "flagged", details), cancellationToken);
     }
 }

@@ -7,7 +7,13 @@ public sealed record ScreeningOutcome(CategoryHit? Block, IReadOnlyList<Category
 
     public bool Blocked => Block is not null;
 
-    private bool IsClean => Block is null && Flags.Count == 0;
+    /// <summary>
+    /// The guard that could not judge the text (timeout, error, unreadable answer) on a tier that fails closed:
+    /// the prompt is refused, or the answer stopped, with <c>guard_unavailable</c>. Null otherwise.
+    /// </summary>
+    public string? GuardUnavailable { get; init; }
+
+    private bool IsClean => Block is null && Flags.Count == 0 && GuardUnavailable is null;
 
     /// <summary>
     /// The outcome of an answer made of several texts (choices, fields): the first block, and each flagged
@@ -39,6 +45,6 @@ public sealed record ScreeningOutcome(CategoryHit? Block, IReadOnlyList<Category
             }
         }
 
-        return new ScreeningOutcome(first.Block ?? second.Block, flags);
+        return new ScreeningOutcome(first.Block ?? second.Block, flags) { GuardUnavailable = first.GuardUnavailable ?? second.GuardUnavailable };
     }
 }

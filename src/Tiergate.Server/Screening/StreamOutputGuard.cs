@@ -42,6 +42,13 @@ public sealed class StreamOutputGuard : IAnswerTextSink
 
     public ScreeningOutcome Outcome { get; private set; } = ScreeningOutcome.Clean;
 
+    /// <summary>Chars of answer text kept for the guard model so far (0 without one).</summary>
+    public int TextLength { get; private set; }
+
+    /// <summary>The answer so far as the guard model reads it: each channel's text, channels apart by a blank line.</summary>
+    public string TextSoFar() =>
+        string.Join("\n\n", _screened.Where(c => c.Text is { Length: > 0 }).Select(c => c.Text!.ToString()));
+
     /// <summary>True once an event was not a JSON chunk of an answer (on a tier that can block, the stream stops there).</summary>
     public bool Unreadable { get; private set; }
 
@@ -155,6 +162,13 @@ public sealed class StreamOutputGuard : IAnswerTextSink
     {
         channel.Session ??= _screening.Begin();
         channel.Session.Append(text);
+        if (_screening.Guard is not null)
+        {
+            // The guard model reads text, not sessions: kept only where the tier has one.
+            (channel.Text ??= new StringBuilder()).Append(text);
+            TextLength += text.Length;
+        }
+
         _sinceCheck += text.Length;
         if (!channel.Dirty)
         {
@@ -259,5 +273,8 @@ public sealed class StreamOutputGuard : IAnswerTextSink
         public ScreeningOutcome Outcome { get; set; } = ScreeningOutcome.Clean;
 
         public bool Dirty { get; set; }
+
+        /// <summary>The channel's text, kept only where a guard model judges answers.</summary>
+        public StringBuilder? Text { get; set; }
     }
 }

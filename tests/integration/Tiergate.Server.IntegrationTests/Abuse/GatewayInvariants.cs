@@ -19,7 +19,7 @@ public static class GatewayInvariants
     public static readonly TimeSpan NoHang = TimeSpan.FromSeconds(30);
 
     /// <summary>Sends <paramref name="body"/> and checks every invariant; returns the status and the answer for further checks.</summary>
-    public static async Task<(HttpStatusCode Status, string Answer)> SendAndCheckAsync(AbuseFixture fixture, byte[] body, string describe)
+    public static async Task<(HttpStatusCode Status, string Answer)> SendAndCheckAsync(AbuseFixture fixture, byte[] body, string describe, string path = "/v1/chat/completions")
     {
         var upstreamBefore = fixture.Host.Upstream.Requests.Count;
         using var content = new ByteArrayContent(body);
@@ -27,7 +27,7 @@ public static class GatewayInvariants
         HttpResponseMessage response;
         try
         {
-            response = await fixture.General.PostAsync("/v1/chat/completions", content);
+            response = await fixture.General.PostAsync(path, content);
         }
         catch (TaskCanceledException)
         {
@@ -51,8 +51,8 @@ public static class GatewayInvariants
         }
     }
 
-    public static Task<(HttpStatusCode Status, string Answer)> SendAndCheckAsync(AbuseFixture fixture, string body, string describe) =>
-        SendAndCheckAsync(fixture, Encoding.UTF8.GetBytes(body), describe);
+    public static Task<(HttpStatusCode Status, string Answer)> SendAndCheckAsync(AbuseFixture fixture, string body, string describe, string path = "/v1/chat/completions") =>
+        SendAndCheckAsync(fixture, Encoding.UTF8.GetBytes(body), describe, path);
 
     /// <summary><c>{"error":{"message","type","code","param"}}</c>, with strings where OpenAI's SDKs expect them.</summary>
     public static void AssertOpenAiShaped(string answer, string describe)
