@@ -149,6 +149,17 @@ public sealed class TermMatcher
         }
     }
 
+    /// <summary>
+    /// Occurrences at offsets of the normalised text itself, in order of end (at most <paramref name="max"/>):
+    /// what rules that measure distances between terms need.
+    /// </summary>
+    internal void MatchPositions(ReadOnlySpan<byte> normalized, List<TermMatch> hits, int max)
+    {
+        hits.Clear();
+        var sink = new PositionSink(this, normalized, hits, max);
+        Automaton.Scan(normalized, ref sink);
+    }
+
     /// <summary>Convenience form that allocates its buffers: matches in <paramref name="text"/>.</summary>
     public MatchAccumulator Match(string text)
     {
