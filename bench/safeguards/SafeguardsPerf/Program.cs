@@ -13,6 +13,7 @@ using Tiergate.Safeguards.Normalization;
 //   SafeguardsPerf eval   MODEL INPUT.jsonl
 //   SafeguardsPerf predict MODEL INPUT.jsonl REPEAT
 //   SafeguardsPerf count  TERMS FILE (tiergate|tiergate-raw|searchvalues)
+//   SafeguardsPerf screen-eval SAMPLES_DIR INPUT.jsonl [--misses]   (the default input cascade, plain and obfuscated)
 //   SafeguardsPerf latency SAMPLES_DIR TERMS_TOTAL CALLS   (per-call screening latency percentiles, 2 KB prompts)
 var command = args.Length > 0 ? args[0] : string.Empty;
 switch (command)
@@ -38,6 +39,8 @@ switch (command)
         return Predict(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     case "count":
         return Count(args[1], args[2], args[3]);
+    case "screen-eval":
+        return ScreenEval.Run(args[1], args[2], args.Contains("--misses"));
     case "latency":
         return Latency(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
     default:

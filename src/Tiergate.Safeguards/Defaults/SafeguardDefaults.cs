@@ -1,4 +1,5 @@
 using Tiergate.Safeguards.Classification;
+using Tiergate.Safeguards.Decoding;
 using Tiergate.Safeguards.Matching;
 using Tiergate.Safeguards.Rules;
 using Tiergate.Safeguards.Screening;
@@ -70,6 +71,22 @@ public static class SafeguardDefaults
     /// <summary>The default cascade from a directory laid out like <c>samples/safeguards</c>.</summary>
     public static Screener CreateScreener(string directory) =>
         CreateScreener(LoadTerms(directory), LoadModel(directory), rules: LoadRules(directory));
+
+    /// <summary>
+    /// The default input cascade: decoded readings first (each through rules, keywords and classifier), then
+    /// rules, keywords and classifier on the text as written; conversations judged whole and by their last turn.
+    /// Answers keep <see cref="CreateScreener(string)"/>, which a stream can follow piece by piece.
+    /// </summary>
+    public static ConversationScreener CreateDefaultInputScreener(string directory, DecodingOptions? decoding = null)
+    {
+        var terms = LoadTerms(directory);
+        var model = LoadModel(directory);
+        var rules = LoadRules(directory);
+        var inner = CreateScreener(terms, model, rules: rules);
+        var vocabulary = (rules?.Matcher.Terms ?? terms.Terms).Select(t => t.Text);
+        var decoder = new DecodingStage(inner, new VariantGenerator(decoding, new FuzzyTermIndex(vocabulary)));
+        return new ConversationScreener(new Screener([decoder, .. inner.Stages], inner.Categories));
+    }
 
     /// <summary>Walks up from <paramref name="start"/> to find <c>samples/safeguards</c>; null when absent.</summary>
     public static string? FindSamplesDirectory(string start)
