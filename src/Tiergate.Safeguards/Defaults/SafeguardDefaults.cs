@@ -23,7 +23,7 @@ public static class SafeguardDefaults
     public static IReadOnlyList<string> Categories { get; } = ["bio", "chem", "radnuc", "cyber"];
 
     /// <summary>The keyword stage's default rule (the gateway's and the bench's).</summary>
-    public static KeywordStageOptions KeywordOptions { get; } = new() { EscalateAtDistinctTerms = 1, FlagAtDistinctTerms = 4, FlagAtWeight = 6 };
+    public static KeywordStageOptions KeywordOptions { get; } = new() { EscalateAtDistinctTerms = 1 };
 
     /// <summary>The classifier's default threshold: chosen on the development part of the evaluation set (docs/safeguards.md).</summary>
     public static ClassifierStageOptions ClassifierOptions { get; } = new() { Threshold = 0.5 };
@@ -83,7 +83,8 @@ public static class SafeguardDefaults
         var model = LoadModel(directory);
         var rules = LoadRules(directory);
         var inner = CreateScreener(terms, model, rules: rules);
-        var vocabulary = (rules?.Matcher.Terms ?? terms.Terms).Select(t => t.Text);
+        // Misspellings are corrected towards hazard names only: correcting towards everyday intent words would turn harmless words into cues.
+        var vocabulary = terms.Terms.Select(t => t.Text);
         var decoder = new DecodingStage(inner, new VariantGenerator(decoding, new FuzzyTermIndex(vocabulary)));
         return new ConversationScreener(new Screener([decoder, .. inner.Stages], inner.Categories));
     }

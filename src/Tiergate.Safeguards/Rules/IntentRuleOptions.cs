@@ -4,10 +4,10 @@ namespace Tiergate.Safeguards.Rules;
 public sealed record IntentRuleOptions
 {
     /// <summary>At most this many word boundaries between the two terms (scripts with spaces).</summary>
-    public int WindowWords { get; init; } = 8;
+    public int WindowWords { get; init; } = 12;
 
     /// <summary>At most this many characters between the two terms (what bounds scripts written without spaces).</summary>
-    public int WindowChars { get; init; } = 48;
+    public int WindowChars { get; init; } = 72;
 
     /// <summary>A category is flagged here when one undefended match weighs this much (topic weight × intent weight); lighter matches escalate.</summary>
     public double FlagAtWeight { get; init; } = 1.0;
