@@ -4,8 +4,8 @@ namespace Tiergate.Safeguards.Rules;
 
 /// <summary>
 /// Finds topic–intent pairs within the window in one pass over the term occurrences (linear in the text):
-/// occurrences come in order of end, and for each one only the latest occurrence of the other kind can be
-/// the nearest, so one "latest" slot per hazard and kind is enough.
+/// occurrences come in order of end, and each is paired with the few latest occurrences of the other kind
+/// (<see cref="RecentHits.Capacity"/> per hazard and kind), which are the nearest ones.
 /// </summary>
 internal sealed class IntentRuleScanner
 {
@@ -15,15 +15,15 @@ internal sealed class IntentRuleScanner
     private readonly List<TermMatch> _matches = [];
     private readonly List<RuleHit> _contexts = [];
     private readonly List<RuleHit> _requests = [];
-    private readonly RuleHit?[] _lastTopic;
-    private readonly RuleHit?[] _lastIntent;
+    private readonly RecentHits[] _lastTopic;
+    private readonly RecentHits[] _lastIntent;
 
     public IntentRuleScanner(IntentRuleSet rules, IntentRuleOptions options)
     {
         _rules = rules;
         _options = options;
-        _lastTopic = new RuleHit?[rules.Hazards.Count];
-        _lastIntent = new RuleHit?[rules.Hazards.Count + 1];
+        _lastTopic = [.. Enumerable.Range(0, rules.Hazards.Count).Select(_ => new RecentHits())];
+        _lastIntent = [.. Enumerable.Range(0, rules.Hazards.Count + 1).Select(_ => new RecentHits())];
     }
 
     public List<RulePair> Pairs { get; } = [];
@@ -36,8 +36,15 @@ internal sealed class IntentRuleScanner
         Pairs.Clear();
         _contexts.Clear();
         _requests.Clear();
-        Array.Clear(_lastTopic);
-        Array.Clear(_lastIntent);
+        foreach (var recent in _lastTopic)
+        {
+            recent.Clear();
+        }
+
+        foreach (var recent in _lastIntent)
+        {
+            recent.Clear();
+        }
         _rules.Matcher.MatchPositions(normalized, _matches, _options.MaxHits);
         var position = 0;
         var words = 0;
@@ -62,19 +69,19 @@ internal sealed class IntentRuleScanner
             switch (_rules.KindOf(match.TermId))
             {
                 case CueKind.Topic:
-                    _lastTopic[hazard] = hit;
-                    PairWith(hazard, hit, _lastIntent[hazard]);
-                    PairWith(hazard, hit, _lastIntent[^1]);
+                    _lastTopic[hazard].Add(hit);
+                    PairWithIntents(hazard, hit, _lastIntent[hazard]);
+                    PairWithIntents(hazard, hit, _lastIntent[^1]);
                     break;
                 case CueKind.Intent when hazard >= 0:
-                    _lastIntent[hazard] = hit;
-                    PairWith(hazard, _lastTopic[hazard], hit);
+                    _lastIntent[hazard].Add(hit);
+                    PairWithTopics(hazard, _lastTopic[hazard], hit);
                     break;
                 case CueKind.Intent:
-                    _lastIntent[^1] = hit;
+                    _lastIntent[^1].Add(hit);
                     for (var h = 0; h < _lastTopic.Length; h++)
                     {
-                        PairWith(h, _lastTopic[h], hit);
+                        PairWithTopics(h, _lastTopic[h], hit);
                     }
 
                     break;
@@ -97,17 +104,17 @@ internal sealed class IntentRuleScanner
     }
 
     /// <summary>True when a context term of the pair's hazard (or of every hazard), not part of the intent itself, lies within the window of the pair.</summary>
-    public bool IsDefended(RulePair pair) => AnyNear(_contexts, pair);
+    public bool IsDefended(RulePair pair) => AnyNear(_contexts, pair, skipInsideIntent: true);
 
     /// <summary>True when a request form of the pair's hazard (or of every hazard) lies within the window of the pair.</summary>
-    public bool IsRequested(RulePair pair) => AnyNear(_requests, pair);
+    public bool IsRequested(RulePair pair) => AnyNear(_requests, pair, skipInsideIntent: false);
 
-    private bool AnyNear(List<RuleHit> cues, RulePair pair)
+    private bool AnyNear(List<RuleHit> cues, RulePair pair, bool skipInsideIntent)
     {
         foreach (var context in cues)
         {
             var scope = _rules.HazardOf(context.TermId);
-            var insideIntent = context.StartChar >= pair.Intent.StartChar && context.EndChar <= pair.Intent.EndChar;
+            var insideIntent = skipInsideIntent && context.StartChar >= pair.Intent.StartChar && context.EndChar <= pair.Intent.EndChar;
             if ((scope < 0 || scope == pair.Hazard) && !insideIntent
                 && Near(context.StartWord, context.EndWord, context.StartChar, context.EndChar, pair.StartWord, pair.EndWord, pair.StartChar, pair.EndChar))
             {
@@ -118,9 +125,25 @@ internal sealed class IntentRuleScanner
         return false;
     }
 
-    private void PairWith(int hazard, RuleHit? topic, RuleHit? intent)
+    private void PairWithIntents(int hazard, RuleHit topic, RecentHits intents)
     {
-        if (topic is not { } t || intent is not { } i || Pairs.Count >= MaxPairs)
+        for (var k = 0; k < intents.Count; k++)
+        {
+            PairWith(hazard, topic, intents[k]);
+        }
+    }
+
+    private void PairWithTopics(int hazard, RecentHits topics, RuleHit intent)
+    {
+        for (var k = 0; k < topics.Count; k++)
+        {
+            PairWith(hazard, topics[k], intent);
+        }
+    }
+
+    private void PairWith(int hazard, RuleHit t, RuleHit i)
+    {
+        if (Pairs.Count >= MaxPairs || (t.StartChar == i.StartChar && t.EndChar == i.EndChar))
         {
             return;
         }
