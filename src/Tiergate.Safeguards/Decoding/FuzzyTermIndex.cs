@@ -64,7 +64,7 @@ public sealed class FuzzyTermIndex
             }
 
             var length = i - start;
-            if (length < MinWordLength - 1 || length > MaxWordLength + 1)
+            if (length < MinWordLength || length > MaxWordLength + 1)
             {
                 continue;
             }
