@@ -14,6 +14,7 @@ using Tiergate.Safeguards.Normalization;
 //   SafeguardsPerf predict MODEL INPUT.jsonl REPEAT
 //   SafeguardsPerf count  TERMS FILE (tiergate|tiergate-raw|searchvalues)
 //   SafeguardsPerf screen-eval SAMPLES_DIR INPUT.jsonl [--misses]   (the default input cascade, plain and obfuscated)
+//   SafeguardsPerf latency-input SAMPLES_DIR CALLS   (default input cascade vs two-stage, realistic/hostile/flagged 2 KB)
 //   SafeguardsPerf latency SAMPLES_DIR TERMS_TOTAL CALLS   (per-call screening latency percentiles, 2 KB prompts)
 var command = args.Length > 0 ? args[0] : string.Empty;
 switch (command)
@@ -41,6 +42,11 @@ switch (command)
         return Count(args[1], args[2], args[3]);
     case "screen-eval":
         return ScreenEval.Run(args[1], args[2], args.Contains("--misses"));
+    case "latency-pieces":
+        InputLatency.Pieces(args[1]);
+        return 0;
+    case "latency-input":
+        return InputLatency.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
     case "latency":
         return Latency(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
     default:

@@ -49,6 +49,9 @@ public sealed class FuzzyTermIndex
         StringBuilder? result = null;
         var copied = 0;
         var i = 0;
+        Span<char> word = stackalloc char[MaxWordLength + 1];
+        Span<char> key = stackalloc char[MaxWordLength + 1];
+        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         while (i < text.Length)
         {
             if (!char.IsLetter(text[i]))
@@ -69,8 +72,9 @@ public sealed class FuzzyTermIndex
                 continue;
             }
 
-            var word = text.Substring(start, length).ToLowerInvariant();
-            if (_words.Contains(word) || Lookup(word) is not { } fix)
+            var lower = word[..length];
+            text.AsSpan(start, length).ToLowerInvariant(lower);
+            if (words.Contains(lower) || Lookup(lower, key) is not { } fix)
             {
                 continue;
             }
@@ -83,11 +87,12 @@ public sealed class FuzzyTermIndex
         return result?.Append(text, copied, text.Length - copied).ToString();
     }
 
-    /// <summary>The one listed word within distance one of <paramref name="word"/>; null when none or several.</summary>
-    private string? Lookup(string word)
+    /// <summary>The one listed word within distance one of <paramref name="word"/>; null when none or several. No allocation unless a candidate is found.</summary>
+    private string? Lookup(ReadOnlySpan<char> word, Span<char> key)
     {
+        var deletions = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
         string? found = null;
-        if (_deletions.TryGetValue(word, out var direct))
+        if (deletions.TryGetValue(word, out var direct))
         {
             // The word is a listed word with one letter missing ("antrax").
             found = direct;
@@ -99,7 +104,9 @@ public sealed class FuzzyTermIndex
 
         for (var i = 0; i < word.Length; i++)
         {
-            if (!_deletions.TryGetValue(word.Remove(i, 1), out var candidate))
+            word[..i].CopyTo(key);
+            word[(i + 1)..].CopyTo(key[i..]);
+            if (!deletions.TryGetValue(key[..(word.Length - 1)], out var candidate))
             {
                 continue;
             }
@@ -116,7 +123,7 @@ public sealed class FuzzyTermIndex
     }
 
     /// <summary>Symmetric deletions also pair words two edits apart in some shapes ("abcde"/"abxde" is one substitution; keep it) — accept only what is one edit or one swap.</summary>
-    private static bool IsCloseEnough(string a, string b)
+    private static bool IsCloseEnough(ReadOnlySpan<char> a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
         {

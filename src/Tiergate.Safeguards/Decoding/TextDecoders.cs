@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -116,7 +115,7 @@ internal static partial class TextDecoders
         return letters >= 4 ? new string(chars) : null;
     }
 
-    /// <summary>The text read backwards, by text element (a surrogate pair or a letter with its accents stays whole).</summary>
+    /// <summary>The text read backwards (a surrogate pair stays whole).</summary>
     public static string? Reversed(string text)
     {
         if (text.Length < 4)
@@ -124,15 +123,27 @@ internal static partial class TextDecoders
             return null;
         }
 
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        var parts = new List<string>();
-        while (elements.MoveNext())
+        return string.Create(text.Length, text, static (chars, source) =>
         {
-            parts.Add(elements.GetTextElement());
-        }
+            for (var i = 0; i < source.Length; i++)
+            {
+                var j = source.Length - 1 - i;
+                if (char.IsLowSurrogate(source[i]) && i > 0 && char.IsHighSurrogate(source[i - 1]))
+                {
+                    // Written as the pair's second half when the high surrogate was placed.
+                    continue;
+                }
 
-        parts.Reverse();
-        return string.Concat(parts);
+                if (char.IsHighSurrogate(source[i]) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]))
+                {
+                    chars[j - 1] = source[i];
+                    chars[j] = source[i + 1];
+                    continue;
+                }
+
+                chars[j] = source[i];
+            }
+        });
     }
 
     /// <summary>Removes runs of word-breaking marks (hyphens, underscores, asterisks, dots, bars, slashes, line breaks with their spacing) between two letters.</summary>

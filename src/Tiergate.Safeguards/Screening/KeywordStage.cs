@@ -87,7 +87,7 @@ public sealed class KeywordStage : IScreeningStage
             {
                 context.Record(Name, category, 1.0, StageOutcome.Flag, detail);
             }
-            else if (distinct >= Options.EscalateAtDistinctTerms && distinct > 0)
+            else if (distinct >= Options.EscalateAtDistinctTerms && distinct > 0 && weight >= Options.EscalateAtWeight)
             {
                 var score = double.IsPositiveInfinity(Options.FlagAtWeight) ? 0.5 : Math.Min(0.99, weight / Options.FlagAtWeight);
                 context.Record(Name, category, score, StageOutcome.Escalate, detail);

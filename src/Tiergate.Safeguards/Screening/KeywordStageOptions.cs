@@ -6,6 +6,9 @@ public sealed record KeywordStageOptions
     /// <summary>At least this many distinct terms of a category: escalate to the next stage.</summary>
     public int EscalateAtDistinctTerms { get; init; } = 1;
 
+    /// <summary>And at least this summed weight of distinct terms to escalate (generic low-weight topics alone do not wake the classifier).</summary>
+    public double EscalateAtWeight { get; init; }
+
     /// <summary>At least this many distinct terms: flag right here (score 1) without asking later stages.</summary>
     public int FlagAtDistinctTerms { get; init; } = int.MaxValue;
 
