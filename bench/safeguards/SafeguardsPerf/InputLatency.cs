@@ -41,6 +41,19 @@ internal static class InputLatency
             Console.WriteLine($"{v.Form} {v.Text.Length}");
         }
 
+        foreach (var e in stage.Inner.Screen(text).Verdicts.SelectMany(v => v.Evidence))
+        {
+            Console.WriteLine($"{e.Stage} {e.Category} {e.Outcome} {e.Detail}");
+        }
+
+        foreach (var s in stage.Inner.Stages)
+        {
+            var single = new Screener([s], stage.Inner.Categories);
+            var sw0 = Stopwatch.StartNew();
+            for (var i = 0; i < 4000; i++) single.Screen(text);
+            Console.WriteLine($"stage {s.Name} {sw0.Elapsed.TotalMicroseconds / 4000:F1} us");
+        }
+
         for (var round = 0; round < 2; round++)
         {
             var sw = Stopwatch.StartNew();

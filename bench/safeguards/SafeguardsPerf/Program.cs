@@ -40,6 +40,13 @@ switch (command)
         return Predict(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     case "count":
         return Count(args[1], args[2], args[3]);
+    case "screen":
+        foreach (var v in SafeguardDefaults.CreateDefaultInputScreener(args[1]).Screen(args[2]).Verdicts)
+        {
+            Console.WriteLine($"{v.Category} flagged={v.Flagged} score={v.Score:0.###} stage={v.Stage}: {string.Join(" | ", v.Evidence.Select(e => $"{e.Stage} {e.Outcome} {e.Detail}"))}");
+        }
+
+        return 0;
     case "screen-eval":
         return ScreenEval.Run(args[1], args[2], args.Contains("--misses"));
     case "latency-pieces":

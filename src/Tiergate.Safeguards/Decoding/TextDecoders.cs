@@ -1,72 +1,34 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Tiergate.Safeguards.Decoding;
 
 /// <summary>
-/// One decoder per disguise. Each returns null when the text holds nothing it decodes. Every pattern is
-/// matched with <see cref="RegexOptions.NonBacktracking"/>, so time stays linear in the text whatever it holds.
+/// One decoder per disguise. Each returns null when the text holds nothing it decodes. Each is one pass over
+/// the text (runs found by hand, no regular expression), so time stays linear whatever the text holds.
 /// </summary>
-internal static partial class TextDecoders
+internal static class TextDecoders
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [GeneratedRegex(@"[A-Za-z0-9+/_\-]{12,}={0,2}", RegexOptions.NonBacktracking)]
-    private static partial Regex Base64Run();
+    /// <summary>Runs of 16 or more base64 characters (standard or URL-safe alphabet) that decode to readable text, decoded in place.</summary>
+    public static string? Base64(string text) =>
+        ReplaceRuns(text, IsBase64Char, 16, run => DecodeBase64(run));
 
-    [GeneratedRegex(@"((\\x|0x)?[0-9A-Fa-f]{2}[ :,]?){6,}", RegexOptions.NonBacktracking)]
-    private static partial Regex HexRun();
+    /// <summary>Runs of hex byte pairs (optionally <c>\x</c>/<c>0x</c>-prefixed or separated by spaces, colons or commas) that decode to readable text.</summary>
+    public static string? Hex(string text) =>
+        ReplaceRuns(text, c => char.IsAsciiHexDigit(c) || c is ' ' or ':' or ',' or '\\' or 'x' or 'X', 12, DecodeHex);
 
-    [GeneratedRegex(@"%[0-9A-Fa-f]{2}", RegexOptions.NonBacktracking)]
-    private static partial Regex PercentByte();
-
-    [GeneratedRegex(@"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});", RegexOptions.NonBacktracking)]
-    private static partial Regex HtmlEntity();
-
-    public static string? Base64(string text)
-    {
-        var changed = false;
-        var result = Base64Run().Replace(text, m =>
-        {
-            var decoded = DecodeBase64(m.Value);
-            changed |= decoded is not null;
-            return decoded ?? m.Value;
-        });
-        return changed ? result : null;
-    }
-
-    public static string? Hex(string text)
-    {
-        var changed = false;
-        var result = HexRun().Replace(text, m =>
-        {
-            var digits = new StringBuilder(m.Length);
-            var value = m.Value.Replace("\\x", "", StringComparison.OrdinalIgnoreCase).Replace("0x", "", StringComparison.OrdinalIgnoreCase);
-            foreach (var c in value)
-            {
-                if (char.IsAsciiHexDigit(c))
-                {
-                    digits.Append(c);
-                }
-            }
-
-            if (digits.Length % 2 != 0)
-            {
-                return m.Value;
-            }
-
-            var bytes = Convert.FromHexString(digits.ToString());
-            var decoded = Readable(bytes);
-            changed |= decoded is not null;
-            return decoded is null ? m.Value : decoded + " ";
-        });
-        return changed ? result : null;
-    }
-
+    /// <summary>Percent-escapes decoded when the text holds at least two.</summary>
     public static string? Url(string text)
     {
-        if (PercentByte().Count(text) < 2)
+        var escapes = 0;
+        for (var i = text.IndexOf('%', StringComparison.Ordinal); i >= 0 && i + 2 < text.Length && escapes < 2; i = text.IndexOf('%', i + 1))
+        {
+            escapes += char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]) ? 1 : 0;
+        }
+
+        if (escapes < 2)
         {
             return null;
         }
@@ -82,9 +44,11 @@ internal static partial class TextDecoders
         }
     }
 
+    /// <summary>HTML character references and entities decoded.</summary>
     public static string? Html(string text)
     {
-        if (!HtmlEntity().IsMatch(text))
+        var amp = text.IndexOf('&', StringComparison.Ordinal);
+        if (amp < 0 || text.IndexOf(';', amp) < 0)
         {
             return null;
         }
@@ -146,7 +110,7 @@ internal static partial class TextDecoders
         });
     }
 
-    /// <summary>Removes runs of word-breaking marks (hyphens, underscores, asterisks, dots, bars, slashes, line breaks with their spacing) between two letters.</summary>
+    /// <summary>Removes runs of word-breaking marks (hyphens, underscores, asterisks, line breaks with their spacing) between two letters; a line break only before a lower-case letter.</summary>
     public static string? JoinBrokenWords(string text)
     {
         StringBuilder? result = null;
@@ -166,7 +130,7 @@ internal static partial class TextDecoders
                 end++;
             }
 
-            if (marks == 0 || end >= text.Length || !char.IsLetter(text[end]))
+            if (marks == 0 || end >= text.Length || !char.IsLetter(text[end]) || (HasLineBreak(text, i, end) && !char.IsLower(text[end])))
             {
                 continue;
             }
@@ -179,7 +143,82 @@ internal static partial class TextDecoders
 
         return result?.Append(text, copied, text.Length - copied).ToString();
 
-        static bool IsBreak(char c) => c is '-' or '\u2010' or '\u2011' or '_' or '*' or '.' or '\u00B7' or '|' or '/' or '\\' or '\n' or '\r';
+        static bool IsBreak(char c) => c is '-' or '\u2010' or '\u2011' or '_' or '*' or '\n' or '\r';
+
+        // A line break before a capital starts a new sentence or item, not the rest of a word.
+        static bool HasLineBreak(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny('\n', '\r') >= 0;
+    }
+
+    /// <summary>Each maximal run of <paramref name="member"/> chars at least <paramref name="minLength"/> long that <paramref name="decode"/> turns into text is replaced by it. One pass.</summary>
+    private static string? ReplaceRuns(string text, Func<char, bool> member, int minLength, Func<string, string?> decode)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!member(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && member(text[i]))
+            {
+                i++;
+            }
+
+            var end = i;
+            while (end > start && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            if (end - start < minLength || decode(text[start..end]) is not { } decoded)
+            {
+                continue;
+            }
+
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, start - copied).Append(decoded).Append(' ');
+            copied = end;
+        }
+
+        return result?.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsBase64Char(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '_' or '-' or '=';
+
+    private static string? DecodeHex(string run)
+    {
+        var digits = new StringBuilder(run.Length);
+        for (var i = 0; i < run.Length; i++)
+        {
+            var c = run[i];
+            if (c is 'x' or 'X')
+            {
+                // Only as a prefix: "\x41" or "0x41"; drop the "0" of "0x" already taken as a digit.
+                if (i > 0 && run[i - 1] == '0' && digits.Length > 0 && (i < 2 || !char.IsAsciiHexDigit(run[i - 2])))
+                {
+                    digits.Length--;
+                }
+
+                continue;
+            }
+
+            if (char.IsAsciiHexDigit(c))
+            {
+                digits.Append(c);
+            }
+        }
+
+        if (digits.Length < 8 || digits.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        return Readable(Convert.FromHexString(digits.ToString()));
     }
 
     private static string? DecodeBase64(string run)

@@ -82,10 +82,10 @@ public static class SafeguardDefaults
         var terms = LoadTerms(directory);
         var model = LoadModel(directory);
         var rules = LoadRules(directory);
-        var inner = CreateScreener(terms, model, rules: rules);
+        var inner = CreateScreener(terms, model, classifierOptions: ClassifierOptions with { ScoreSentences = true }, rules: rules);
         // Misspellings are corrected towards hazard names only: correcting towards everyday intent words would turn harmless words into cues.
-        var vocabulary = terms.Terms.Select(t => t.Text);
-        var decoder = new DecodingStage(inner, new VariantGenerator(decoding, new FuzzyTermIndex(vocabulary)));
+        var topics = terms.Terms.Select(t => t.Text).ToList();
+        var decoder = new DecodingStage(inner, new VariantGenerator(decoding, new FuzzyTermIndex(topics), topics));
         return new ConversationScreener(new Screener([decoder, .. inner.Stages], inner.Categories));
     }
 

@@ -45,7 +45,7 @@ internal sealed class IntentRuleScanner
         {
             recent.Clear();
         }
-        _rules.Matcher.MatchPositions(normalized, _matches, _options.MaxHits);
+        _rules.MatchPositions(normalized, _matches, _options.MaxHits);
         var position = 0;
         var words = 0;
         var chars = 0;
@@ -114,7 +114,10 @@ internal sealed class IntentRuleScanner
         foreach (var context in cues)
         {
             var scope = _rules.HazardOf(context.TermId);
-            var insideIntent = skipInsideIntent && context.StartChar >= pair.Intent.StartChar && context.EndChar <= pair.Intent.EndChar;
+            // A context word inside the pair's own terms ("evade detection", "water treatment plant") is not context.
+            var insideIntent = skipInsideIntent
+                && ((context.StartChar >= pair.Intent.StartChar && context.EndChar <= pair.Intent.EndChar)
+                    || (context.StartChar >= pair.Topic.StartChar && context.EndChar <= pair.Topic.EndChar));
             if ((scope < 0 || scope == pair.Hazard) && !insideIntent
                 && Near(context.StartWord, context.EndWord, context.StartChar, context.EndChar, pair.StartWord, pair.EndWord, pair.StartChar, pair.EndChar))
             {
@@ -153,7 +156,7 @@ internal sealed class IntentRuleScanner
             return;
         }
 
-        var weight = _rules.Matcher.Terms[t.TermId].Weight * _rules.Matcher.Terms[i.TermId].Weight;
+        var weight = _rules.Terms[t.TermId].Weight * _rules.Terms[i.TermId].Weight;
         Pairs.Add(new RulePair(hazard, t, i, weight));
     }
 

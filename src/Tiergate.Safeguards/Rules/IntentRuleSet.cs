@@ -12,6 +12,10 @@ public sealed class IntentRuleSet
     private readonly CueKind[] _kind;
     private readonly int[] _hazard;
     private readonly string[] _hazards;
+    private readonly int[] _wordIds;
+    private readonly int[] _substringIds;
+    private readonly TermMatcher _words;
+    private readonly TermMatcher? _substrings;
 
     public IntentRuleSet(IEnumerable<Term> topics, IEnumerable<Term> cues)
     {
@@ -23,7 +27,15 @@ public sealed class IntentRuleSet
         var all = new List<Term>(topicList.Count + cueList.Count);
         all.AddRange(topicList);
         all.AddRange(cueList);
-        Matcher = TermMatcher.Create(all);
+        Terms = all.AsReadOnly();
+        Normalizer = Normalization.TextNormalizer.Default;
+
+        // Whole-word terms in one automaton walked from word starts; the few substring terms (scripts written
+        // without spaces) in a second, scanned only when the text has such characters.
+        _wordIds = [.. Enumerable.Range(0, all.Count).Where(t => all[t].WholeWord)];
+        _substringIds = [.. Enumerable.Range(0, all.Count).Where(t => !all[t].WholeWord)];
+        _words = TermMatcher.Create(_wordIds.Select(t => all[t]), Normalizer);
+        _substrings = _substringIds.Length == 0 ? null : TermMatcher.Create(_substringIds.Select(t => all[t]), Normalizer);
         _kind = new CueKind[all.Count];
         _hazard = new int[all.Count];
         for (var t = 0; t < all.Count; t++)
@@ -48,7 +60,33 @@ public sealed class IntentRuleSet
     /// <summary>Hazard categories, in order of first appearance among the topics.</summary>
     public IReadOnlyList<string> Hazards => _hazards;
 
-    public TermMatcher Matcher { get; }
+    /// <summary>Topics then cues, as given; a term id is an index here.</summary>
+    public IReadOnlyList<Term> Terms { get; }
+
+    public Normalization.TextNormalizer Normalizer { get; }
+
+    /// <summary>Occurrences of every term in normalised text, ids into <see cref="Terms"/>, in order of end.</summary>
+    internal void MatchPositions(ReadOnlySpan<byte> normalized, List<TermMatch> hits, int max)
+    {
+        hits.Clear();
+        _words.MatchPositions(normalized, hits, max);
+        Remap(hits, 0, _wordIds);
+        if (_substrings is not null && normalized.IndexOfAnyInRange((byte)0xE0, (byte)0xFF) >= 0)
+        {
+            var from = hits.Count;
+            _substrings.MatchPositions(normalized, hits, max);
+            Remap(hits, from, _substringIds);
+            hits.Sort(TermMatchByEnd.Instance);
+        }
+    }
+
+    private static void Remap(List<TermMatch> hits, int from, int[] ids)
+    {
+        for (var i = from; i < hits.Count; i++)
+        {
+            hits[i] = hits[i] with { TermId = ids[hits[i].TermId] };
+        }
+    }
 
     internal CueKind KindOf(int termId) => _kind[termId];
 

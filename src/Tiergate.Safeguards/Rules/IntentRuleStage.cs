@@ -46,7 +46,7 @@ public sealed class IntentRuleStage : IScreeningStage
         }
 
         var scanner = _scanners.Value!;
-        scanner.Scan(context.Normalize(Rules.Matcher.Normalizer).Utf8);
+        scanner.Scan(context.Normalize(Rules.Normalizer).Utf8);
         if (scanner.Pairs.Count == 0)
         {
             return;
@@ -88,7 +88,7 @@ public sealed class IntentRuleStage : IScreeningStage
                 continue;
             }
 
-            var terms = Rules.Matcher.Terms;
+            var terms = Rules.Terms;
             var detail = string.Create(
                 CultureInfo.InvariantCulture,
                 $"intent '{terms[chosen.Intent.TermId].Text}' near '{terms[chosen.Topic.TermId].Text}', weight {chosen.Weight:0.###}{(bestDefended ? ", defensive context near" : "")}");
