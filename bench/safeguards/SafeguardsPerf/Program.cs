@@ -13,7 +13,7 @@ using Tiergate.Safeguards.Normalization;
 //   SafeguardsPerf eval   MODEL INPUT.jsonl
 //   SafeguardsPerf predict MODEL INPUT.jsonl REPEAT
 //   SafeguardsPerf count  TERMS FILE (tiergate|tiergate-raw|searchvalues)
-//   SafeguardsPerf screen-eval SAMPLES_DIR INPUT.jsonl [--misses]   (the default input cascade, plain and obfuscated)
+//   SafeguardsPerf screen-eval SAMPLES_DIR INPUT.jsonl [--misses] [--threshold P]   (the default input cascade, plain and obfuscated)
 //   SafeguardsPerf latency-input SAMPLES_DIR CALLS   (default input cascade vs two-stage, realistic/hostile/flagged 2 KB)
 //   SafeguardsPerf latency SAMPLES_DIR TERMS_TOTAL CALLS   (per-call screening latency percentiles, 2 KB prompts)
 var command = args.Length > 0 ? args[0] : string.Empty;
@@ -48,7 +48,7 @@ switch (command)
 
         return 0;
     case "screen-eval":
-        return ScreenEval.Run(args[1], args[2], args.Contains("--misses"));
+        return ScreenEval.Run(args[1], args[2], args.Contains("--misses"), Array.IndexOf(args, "--threshold") is var at and > 0 ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : null);
     case "latency-pieces":
         InputLatency.Pieces(args[1]);
         return 0;

@@ -14,9 +14,11 @@ internal static class ScreenEval
 {
     private static readonly string[] Forms = ["plain", "zero-width", "homoglyph", "leet", "spaced"];
 
-    public static int Run(string samples, string input, bool showMisses)
+    public static int Run(string samples, string input, bool showMisses, double? threshold = null)
     {
-        var screener = SafeguardDefaults.CreateDefaultInputScreener(samples);
+        var screener = SafeguardDefaults.CreateDefaultInputScreener(
+            samples,
+            classifier: threshold is { } p ? SafeguardDefaults.InputClassifierOptions with { Threshold = p } : null);
         var counts = new Dictionary<string, (int Blocked, int Total)>(StringComparer.Ordinal);
         var misses = new List<string>();
         foreach (var line in File.ReadLines(input))

@@ -28,6 +28,9 @@ public static class SafeguardDefaults
     /// <summary>The classifier's default threshold: chosen on the development part of the evaluation set (docs/safeguards.md).</summary>
     public static ClassifierStageOptions ClassifierOptions { get; } = new() { Threshold = 0.5 };
 
+    /// <summary>The input cascade's classifier: its threshold chosen on the development part, each sentence scored on its own (docs/safeguards.md).</summary>
+    public static ClassifierStageOptions InputClassifierOptions { get; } = new() { Threshold = 0.9, ScoreSentences = true };
+
     /// <summary>The rules' default window and flag weight (docs/safeguards.md).</summary>
     public static IntentRuleOptions RuleOptions { get; } = new();
 
@@ -77,12 +80,12 @@ public static class SafeguardDefaults
     /// rules, keywords and classifier on the text as written; conversations judged whole and by their last turn.
     /// Answers keep <see cref="CreateScreener(string)"/>, which a stream can follow piece by piece.
     /// </summary>
-    public static ConversationScreener CreateDefaultInputScreener(string directory, DecodingOptions? decoding = null)
+    public static ConversationScreener CreateDefaultInputScreener(string directory, DecodingOptions? decoding = null, ClassifierStageOptions? classifier = null)
     {
         var terms = LoadTerms(directory);
         var model = LoadModel(directory);
         var rules = LoadRules(directory);
-        var inner = CreateScreener(terms, model, classifierOptions: ClassifierOptions with { ScoreSentences = true }, rules: rules);
+        var inner = CreateScreener(terms, model, classifierOptions: classifier ?? InputClassifierOptions, rules: rules);
         // Misspellings are corrected towards hazard names only: correcting towards everyday intent words would turn harmless words into cues.
         var topics = terms.Terms.Select(t => t.Text).ToList();
         var decoder = new DecodingStage(inner, new VariantGenerator(decoding, new FuzzyTermIndex(topics), topics));
