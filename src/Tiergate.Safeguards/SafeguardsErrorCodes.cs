@@ -11,6 +11,7 @@ public static class SafeguardsErrorCodes
     public static readonly SafeguardsErrorCode ModelHashMismatch = new("TG3003", "model_hash_mismatch", "The model file's content does not match its SHA-256 trailer.");
     public static readonly SafeguardsErrorCode InvalidTrainingData = new("TG3004", "invalid_training_data", "Invalid training data (bad JSONL line, wrong field type, no examples or labels).");
     public static readonly SafeguardsErrorCode InvalidOnnxModel = new("TG3005", "invalid_onnx_model", "ONNX model rejected (not loadable, missing input/output, output too small).");
+    public static readonly SafeguardsErrorCode InvalidEvalSet = new("TG3010", "invalid_eval_set", "Invalid evaluation set for `safeguards eval` (bad JSONL line, no text or messages, unknown kind or category; every bad line listed with `file:line`).");
 
     public static IReadOnlyList<SafeguardsErrorCode> All { get; } = typeof(SafeguardsErrorCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -18,6 +18,7 @@ root.Subcommands.Add(ResponsesCommand.Create());
 root.Subcommands.Add(AuditCommand.Create(GlobalOptions.Storage));
 root.Subcommands.Add(CryptoCommand.Create(GlobalOptions.Storage, (database, ring) => () => database.CreateContext(ring)));
 root.Subcommands.Add(ClassifierCommand.Create());
+root.Subcommands.Add(SafeguardsCommand.Create());
 root.Subcommands.Add(FilterCommand.Create());
 root.Subcommands.Add(ErrorCodesCommand.Create());
 
