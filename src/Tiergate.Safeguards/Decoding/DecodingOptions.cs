@@ -30,6 +30,12 @@ public sealed record DecodingOptions
     /// <summary>Letters split by hyphens, underscores, asterisks, dots or line breaks joined again ("an-thrax", "an\nthrax").</summary>
     public bool JoinBrokenWords { get; init; } = true;
 
+    /// <summary>Letters spelt out one space apart, words a few spaces apart, read as words again.</summary>
+    public bool SpacedLetters { get; init; } = true;
+
+    /// <summary>Capital Cyrillic and Greek lookalikes read as Latin inside words that hold Latin letters.</summary>
+    public bool Lookalikes { get; init; } = true;
+
     /// <summary>Misspellings of listed terms (edit distance 1, words of five letters or more) corrected to the term.</summary>
     public bool Misspellings { get; init; } = true;
 }

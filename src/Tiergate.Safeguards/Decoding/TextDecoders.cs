@@ -110,6 +110,104 @@ internal static class TextDecoders
         });
     }
 
+    /// <summary>
+    /// Capital Cyrillic and Greek letters that look like Latin ones ("Мarburg", "Н5N1"), read as Latin inside
+    /// words that also hold a Latin letter. The normaliser folds lower-case lookalikes, but folds case first,
+    /// and the lower-case forms of these capitals (м, н, к, ...) look like no Latin letter.
+    /// </summary>
+    public static string? LatinLookalikes(string text)
+    {
+        char[]? chars = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var latin = false;
+            var lookalike = false;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                latin |= char.IsAsciiLetter(text[i]);
+                lookalike |= CapitalLookalikes.Contains(text[i]);
+                i++;
+            }
+
+            if (!latin || !lookalike)
+            {
+                continue;
+            }
+
+            chars ??= text.ToCharArray();
+            for (var k = start; k < i; k++)
+            {
+                var at = CapitalLookalikes.IndexOf(chars[k], StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    chars[k] = LatinOfLookalikes[at];
+                }
+            }
+        }
+
+        return chars is null ? null : new string(chars);
+    }
+
+    // Cyrillic А В Е К М Н О Р С Т Х and Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ, with the Latin capital each looks like.
+    private const string CapitalLookalikes = "\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7";
+    private const string LatinOfLookalikes = "ABEKMHOPCTXABEZHIKMNOPTYX";
+
+    /// <summary>
+    /// Letters spelt out one by one ("s a r i n   a t   h o m e"): where four or more single letters follow each
+    /// other one space apart, those spaces go and every longer gap becomes one space. The normaliser already joins
+    /// short runs; this reading also keeps the words apart when words are separated by a few spaces.
+    /// </summary>
+    public static string? SpacedLetters(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var run = 0;
+        var changed = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c != ' ')
+            {
+                result.Append(c);
+                i++;
+                continue;
+            }
+
+            var gapEnd = i;
+            while (gapEnd < text.Length && text[gapEnd] == ' ')
+            {
+                gapEnd++;
+            }
+
+            // Either side a one-char token ("s a r i n", and "m-9 0" in "s t r o n t i u m-9 0").
+            var singleBefore = i >= 1 && char.IsLetterOrDigit(text[i - 1]) && (i == 1 || text[i - 2] == ' ');
+            var singleAfter = gapEnd < text.Length && char.IsLetterOrDigit(text[gapEnd]) && (gapEnd + 1 == text.Length || text[gapEnd + 1] == ' ');
+            var between = i >= 1 && char.IsLetterOrDigit(text[i - 1]) && gapEnd < text.Length && char.IsLetterOrDigit(text[gapEnd]);
+            if (between && (singleBefore || singleAfter) && gapEnd - i == 1)
+            {
+                run++;
+                changed |= run >= 3;
+            }
+            else
+            {
+                result.Append(' ');
+                run = 0;
+            }
+
+            i = gapEnd;
+        }
+
+        return changed ? result.ToString() : null;
+    }
+
     /// <summary>Removes runs of word-breaking marks (hyphens, underscores, asterisks, line breaks with their spacing) between two letters; a line break only before a lower-case letter.</summary>
     public static string? JoinBrokenWords(string text)
     {

@@ -47,6 +47,8 @@ public sealed class VariantGenerator
         Add(Options.UrlEncoding, "url", TextDecoders.Url);
         Add(Options.HtmlEntities, "html", TextDecoders.Html);
         Add(Options.JoinBrokenWords, "joined", TextDecoders.JoinBrokenWords);
+        Add(Options.SpacedLetters, "spaced", TextDecoders.SpacedLetters);
+        Add(Options.Lookalikes, "lookalikes", TextDecoders.LatinLookalikes);
         Add(Options.Rot13, "rot13", TextDecoders.Rot13);
         Add(Options.Reversed, "reversed", TextDecoders.Reversed);
         if (Options.Misspellings && misspellings is not null)
