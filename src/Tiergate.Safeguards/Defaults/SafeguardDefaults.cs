@@ -80,12 +80,12 @@ public static class SafeguardDefaults
     /// rules, keywords and classifier on the text as written; conversations judged whole and by their last turn.
     /// Answers keep <see cref="CreateScreener(string)"/>, which a stream can follow piece by piece.
     /// </summary>
-    public static ConversationScreener CreateDefaultInputScreener(string directory, DecodingOptions? decoding = null, ClassifierStageOptions? classifier = null)
+    public static ConversationScreener CreateDefaultInputScreener(string directory, DecodingOptions? decoding = null, ClassifierStageOptions? classifier = null, bool rules = true)
     {
         var terms = LoadTerms(directory);
         var model = LoadModel(directory);
-        var rules = LoadRules(directory);
-        var inner = CreateScreener(terms, model, classifierOptions: classifier ?? InputClassifierOptions, rules: rules);
+        var ruleSet = rules ? LoadRules(directory) : null;
+        var inner = CreateScreener(terms, model, classifierOptions: classifier ?? InputClassifierOptions, rules: ruleSet);
         // Misspellings are corrected towards hazard names only: correcting towards everyday intent words would turn harmless words into cues.
         var topics = terms.Terms.Select(t => t.Text).ToList();
         var decoder = new DecodingStage(inner, new VariantGenerator(decoding, new FuzzyTermIndex(topics), topics));
