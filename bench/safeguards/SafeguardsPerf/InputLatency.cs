@@ -31,48 +31,6 @@ internal static class InputLatency
         return 0;
     }
 
-    public static void Pieces(string samples)
-    {
-        var text = ScreeningPrompts.Realistic(2048);
-        var screener = SafeguardDefaults.CreateDefaultInputScreener(samples).Screener;
-        var stage = (Tiergate.Safeguards.Decoding.DecodingStage)screener.Stages[0];
-        foreach (var v in stage.Variants.Variants(text))
-        {
-            Console.WriteLine($"{v.Form} {v.Text.Length}");
-        }
-
-        foreach (var e in stage.Inner.Screen(text).Verdicts.SelectMany(v => v.Evidence))
-        {
-            Console.WriteLine($"{e.Stage} {e.Category} {e.Outcome} {e.Detail}");
-        }
-
-        foreach (var s in stage.Inner.Stages)
-        {
-            var single = new Screener([s], stage.Inner.Categories);
-            var sw0 = Stopwatch.StartNew();
-            for (var i = 0; i < 4000; i++) single.Screen(text);
-            Console.WriteLine($"stage {s.Name} {sw0.Elapsed.TotalMicroseconds / 4000:F1} us");
-        }
-
-        for (var round = 0; round < 2; round++)
-        {
-            var sw = Stopwatch.StartNew();
-            var a0 = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 2000; i++) stage.Variants.Variants(text);
-            Console.WriteLine($"variants {sw.Elapsed.TotalMicroseconds / 2000:F1} us {(GC.GetAllocatedBytesForCurrentThread() - a0) / 2000} B");
-            foreach (var v in stage.Variants.Variants(text))
-            {
-                sw.Restart(); a0 = GC.GetAllocatedBytesForCurrentThread();
-                for (var i = 0; i < 2000; i++) stage.Inner.Screen(v.Text);
-                Console.WriteLine($"inner {v.Form} {sw.Elapsed.TotalMicroseconds / 2000:F1} us {(GC.GetAllocatedBytesForCurrentThread() - a0) / 2000} B");
-            }
-
-            sw.Restart(); a0 = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 2000; i++) stage.Inner.Screen(text);
-            Console.WriteLine($"inner plain {sw.Elapsed.TotalMicroseconds / 2000:F1} us {(GC.GetAllocatedBytesForCurrentThread() - a0) / 2000} B");
-        }
-    }
-
     private static void Measure(string cascade, string prompt, Screener screener, string text, int calls)
     {
         for (var i = 0; i < Math.Min(calls, 2000); i++)

@@ -49,9 +49,6 @@ switch (command)
         return 0;
     case "screen-eval":
         return ScreenEval.Run(args[1], args[2], args.Contains("--misses"), Array.IndexOf(args, "--threshold") is var at and > 0 ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : null);
-    case "latency-pieces":
-        InputLatency.Pieces(args[1]);
-        return 0;
     case "latency-input":
         return InputLatency.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
     case "latency":

@@ -156,6 +156,30 @@ internal static class TextDecoders
         return chars is null ? null : new string(chars);
     }
 
+    private static bool HasSpelledRun(string text)
+    {
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var single = char.IsLetterOrDigit(text[i]) && (i == 0 || text[i - 1] == ' ') && (i + 1 == text.Length || text[i + 1] == ' ');
+            if (single)
+            {
+                if (++run >= 4)
+                {
+                    return true;
+                }
+
+                i++;
+            }
+            else if (text[i] != ' ' || (i + 1 < text.Length && text[i + 1] == ' '))
+            {
+                run = 0;
+            }
+        }
+
+        return false;
+    }
+
     // Cyrillic А В Е К М Н О Р С Т Х and Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ, with the Latin capital each looks like.
     private const string CapitalLookalikes = "\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7";
     private const string LatinOfLookalikes = "ABEKMHOPCTXABEZHIKMNOPTYX";
@@ -167,6 +191,12 @@ internal static class TextDecoders
     /// </summary>
     public static string? SpacedLetters(string text)
     {
+        // Most texts spell nothing out: find a run of four single chars first, without allocating.
+        if (!HasSpelledRun(text))
+        {
+            return null;
+        }
+
         var result = new StringBuilder(text.Length);
         var run = 0;
         var changed = false;
