@@ -26,7 +26,7 @@ public static class SafeguardDefaults
     public static KeywordStageOptions KeywordOptions { get; } = new() { EscalateAtDistinctTerms = 1, EscalateAtWeight = 1 };
 
     /// <summary>The classifier's default threshold: chosen on the development part of the evaluation set (docs/safeguards.md).</summary>
-    public static ClassifierStageOptions ClassifierOptions { get; } = new() { Threshold = 0.5 };
+    public static ClassifierStageOptions ClassifierOptions { get; } = new() { Threshold = 0.9 };
 
     /// <summary>The input cascade's classifier: its threshold chosen on the development part, each sentence scored on its own (docs/safeguards.md).</summary>
     public static ClassifierStageOptions InputClassifierOptions { get; } = new() { Threshold = 0.9, ScoreSentences = true };

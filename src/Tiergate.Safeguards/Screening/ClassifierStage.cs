@@ -73,10 +73,16 @@ public sealed class ClassifierStage : IScreeningStage
         }
     }
 
-    /// <summary>Raises each label's score to the highest any single sentence of <paramref name="text"/> gets.</summary>
+    /// <summary>
+    /// Replaces each label's score by the highest any single sentence of <paramref name="text"/> gets, when the
+    /// text has more than one sentence (and up to <see cref="ClassifierStageOptions.MaxSentences"/> are scored).
+    /// The whole text's own score is dropped then: repeated harmless sentences would move it either way.
+    /// </summary>
     private void MaxOverSentences(LinearClassifier linear, string text, Span<float> scores)
     {
         Span<float> sentence = scores.Length <= 64 ? stackalloc float[scores.Length] : new float[scores.Length];
+        Span<float> best = scores.Length <= 64 ? stackalloc float[scores.Length] : new float[scores.Length];
+        best.Clear();
         var start = 0;
         var count = 0;
         while (start < text.Length && count < Options.MaxSentences)
@@ -94,8 +100,13 @@ public sealed class ClassifierStage : IScreeningStage
             linear.Score(piece, sentence);
             for (var l = 0; l < scores.Length; l++)
             {
-                scores[l] = Math.Max(scores[l], sentence[l]);
+                best[l] = Math.Max(best[l], sentence[l]);
             }
+        }
+
+        if (count > 0)
+        {
+            best.CopyTo(scores);
         }
     }
 

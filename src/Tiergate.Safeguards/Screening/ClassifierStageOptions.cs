@@ -13,9 +13,10 @@ public sealed record ClassifierStageOptions
     public bool OnlyEscalated { get; init; } = true;
 
     /// <summary>
-    /// Also score each sentence of the text on its own and keep, per label, the highest probability. A linear
-    /// model averages over the text (its sum is scaled by 1/sqrt(features)), so harmless sentences added around
-    /// a request pull the whole text's score down; a sentence's own score does not move. Whole texts only: a
+    /// Score each sentence of the text on its own and keep, per label, the highest probability (the whole text
+    /// when it is one sentence). A linear model averages over what it reads (its sum is scaled by
+    /// 1/sqrt(features)), so harmless sentences added around a request pull a whole-text score down, and many
+    /// repeated ones can push it up; a sentence's own score does not move. Whole texts only: a
     /// stream (<see cref="ScreeningSession"/>) with this on is screened whole at each verdict.
     /// </summary>
     public bool ScoreSentences { get; init; }
