@@ -12,7 +12,7 @@ namespace Tiergate.Server.Tests.Evaluation;
 /// </summary>
 public sealed class EvalSetWobbleTests
 {
-    [Fact(Skip = "With s17-defaults: 8 of 246 harmful dev items still wobble, all conversations whose intent spans turns (a filler paragraph put " +
+    [Fact(Skip = "With s17-defaults: 5 of 246 harmful dev items still wobble (9 changes), all conversations whose intent spans turns (a filler paragraph put " +
         "before the last turn moves its request out of the rules' window from the topic named turns earlier); the gateway screens the joined " +
         "prompt, so it needs the turn-aware ConversationScreener wired into ContentScreening (see s17-defaults report). Text items do not wobble " +
         "(Tiergate.Safeguards.Tests VerdictStabilityTests).")]
