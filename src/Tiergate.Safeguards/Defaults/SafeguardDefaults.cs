@@ -23,7 +23,7 @@ public static class SafeguardDefaults
     public static IReadOnlyList<string> Categories { get; } = ["bio", "chem", "radnuc", "cyber"];
 
     /// <summary>The keyword stage's default rule (the gateway's and the bench's).</summary>
-    public static KeywordStageOptions KeywordOptions { get; } = new() { EscalateAtDistinctTerms = 1, EscalateAtWeight = 1 };
+    public static KeywordStageOptions KeywordOptions { get; } = new() { EscalateAtDistinctTerms = 1, EscalateAtWeight = 1, FlagAtTermWeight = 4 };
 
     /// <summary>The classifier's default threshold: chosen on the development part of the evaluation set (docs/safeguards.md).</summary>
     public static ClassifierStageOptions ClassifierOptions { get; } = new() { Threshold = 0.9 };

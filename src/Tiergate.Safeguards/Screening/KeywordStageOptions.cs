@@ -15,6 +15,9 @@ public sealed record KeywordStageOptions
     /// <summary>Sum of distinct term weights at which the category is flagged right here.</summary>
     public double FlagAtWeight { get; init; } = double.PositiveInfinity;
 
+    /// <summary>One matched term weighing this much flags its category here on its own (a list author's "decisive" term).</summary>
+    public double FlagAtTermWeight { get; init; } = double.PositiveInfinity;
+
     /// <summary>When true, categories below the escalation rule are cleared (later stages skip them: the cheap path).</summary>
     public bool ClearBelowEscalation { get; init; } = true;
 }
