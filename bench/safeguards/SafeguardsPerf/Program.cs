@@ -13,6 +13,8 @@ using Tiergate.Safeguards.Normalization;
 //   SafeguardsPerf eval   MODEL INPUT.jsonl
 //   SafeguardsPerf predict MODEL INPUT.jsonl REPEAT
 //   SafeguardsPerf count  TERMS FILE (tiergate|tiergate-raw|searchvalues)
+//   SafeguardsPerf screen-eval SAMPLES_DIR INPUT.jsonl [--misses] [--threshold P]   (the default input cascade, plain and obfuscated)
+//   SafeguardsPerf latency-input SAMPLES_DIR CALLS   (default input cascade vs two-stage, realistic/hostile/flagged 2 KB)
 //   SafeguardsPerf latency SAMPLES_DIR TERMS_TOTAL CALLS   (per-call screening latency percentiles, 2 KB prompts)
 var command = args.Length > 0 ? args[0] : string.Empty;
 switch (command)
@@ -38,6 +40,17 @@ switch (command)
         return Predict(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     case "count":
         return Count(args[1], args[2], args[3]);
+    case "screen":
+        foreach (var v in SafeguardDefaults.CreateDefaultInputScreener(args[1]).Screen(args[2]).Verdicts)
+        {
+            Console.WriteLine($"{v.Category} flagged={v.Flagged} score={v.Score:0.###} stage={v.Stage}: {string.Join(" | ", v.Evidence.Select(e => $"{e.Stage} {e.Outcome} {e.Detail}"))}");
+        }
+
+        return 0;
+    case "screen-eval":
+        return ScreenEval.Run(args[1], args[2], args.Contains("--misses"), Array.IndexOf(args, "--threshold") is var at and > 0 ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : null);
+    case "latency-input":
+        return InputLatency.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
     case "latency":
         return Latency(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
     default:

@@ -18,6 +18,7 @@ public static class FilterSpecLoader
             {
                 stage.Blocklist = Resolve(dir, stage.Blocklist);
                 stage.Classifier = Resolve(dir, stage.Classifier);
+                stage.Safeguards = Resolve(dir, stage.Safeguards);
             }
 
             return spec;

@@ -14,4 +14,14 @@ public sealed class StageSpec
     public string? Label { get; set; }
 
     public double? Threshold { get; set; }
+
+    /// <summary>
+    /// A directory laid out like <c>samples/safeguards</c>: the stage runs the engine's cascade over the document
+    /// (the new stages named in <see cref="Screen"/>, then keywords and classifier) and removes it when the
+    /// cascade flags <see cref="Label"/> (any category without a label). Instead of <see cref="Classifier"/>.
+    /// </summary>
+    public string? Safeguards { get; set; }
+
+    /// <summary>Which of the engine's newer stages run before keywords and classifier: <c>rules</c>, <c>decode</c> (default both).</summary>
+    public List<string>? Screen { get; set; }
 }

@@ -149,6 +149,25 @@ public sealed class TermMatcher
         }
     }
 
+    /// <summary>
+    /// Occurrences at offsets of the normalised text itself, appended in order of end (at most <paramref name="max"/> in the list):
+    /// what rules that measure distances between terms need.
+    /// </summary>
+    internal void MatchPositions(ReadOnlySpan<byte> normalized, List<TermMatch> hits, int max)
+    {
+        var sink = new PositionSink(this, normalized, hits, max);
+        if (!(_anchored && AnchoredScan))
+        {
+            Automaton.Scan(normalized, ref sink);
+            return;
+        }
+
+        // Walked from word starts (cheaper with thousands of terms), so put back in order of end.
+        var from = hits.Count;
+        Automaton.ScanFromWordStarts(normalized, ref sink);
+        hits.Sort(from, hits.Count - from, TermMatchByEnd.Instance);
+    }
+
     /// <summary>Convenience form that allocates its buffers: matches in <paramref name="text"/>.</summary>
     public MatchAccumulator Match(string text)
     {

@@ -33,11 +33,15 @@ public sealed class KeywordStage : IScreeningStage
         var normalized = context.Normalize(Matcher.Normalizer);
         var matches = context.Matches;
         Matcher.MatchNormalized(normalized, matches);
+        Span<double> heaviest = Matcher.Categories.Count <= 64 ? stackalloc double[Matcher.Categories.Count] : new double[Matcher.Categories.Count];
+        heaviest.Clear();
         if (matches.DistinctTermCount > 0)
         {
             foreach (var termId in matches.DistinctTermIds)
             {
                 var term = Matcher.Terms[termId];
+                var c = Matcher.CategoryIndexOf(termId);
+                heaviest[c] = Math.Max(heaviest[c], term.Weight);
                 TermMatch first = default;
                 var occurrences = 0;
                 foreach (var m in matches.Matches)
@@ -53,23 +57,27 @@ public sealed class KeywordStage : IScreeningStage
             }
         }
 
-        Decide(context, matches);
+        Decide(context, matches, heaviest);
     }
 
     /// <summary>A streamed text: the terms and counts come from the session's scan, as they would from the whole text.</summary>
     private void Evaluate(ScreeningContext context, TermStream terms)
     {
+        Span<double> heaviest = Matcher.Categories.Count <= 64 ? stackalloc double[Matcher.Categories.Count] : new double[Matcher.Categories.Count];
+        heaviest.Clear();
         foreach (var termId in terms.DistinctTermIds)
         {
             var term = Matcher.Terms[termId];
+            var c = Matcher.CategoryIndexOf(termId);
+            heaviest[c] = Math.Max(heaviest[c], term.Weight);
             var (start, end) = terms.FirstOccurrence(termId);
             context.AddTerm(term.Category, new MatchedTerm(term.Text, term.Weight, start, end, terms.Occurrences(termId)));
         }
 
-        Decide(context, terms);
+        Decide(context, terms, heaviest);
     }
 
-    private void Decide<TCounts>(ScreeningContext context, TCounts matches)
+    private void Decide<TCounts>(ScreeningContext context, TCounts matches, ReadOnlySpan<double> heaviest)
         where TCounts : ICategoryCounts
     {
         for (var c = 0; c < Matcher.Categories.Count; c++)
@@ -83,11 +91,11 @@ public sealed class KeywordStage : IScreeningStage
             var distinct = matches.DistinctInCategory(c);
             var weight = matches.WeightInCategory(c);
             var detail = string.Create(CultureInfo.InvariantCulture, $"{distinct} distinct terms, weight {weight:0.###}");
-            if (distinct >= Options.FlagAtDistinctTerms || weight >= Options.FlagAtWeight)
+            if (distinct >= Options.FlagAtDistinctTerms || weight >= Options.FlagAtWeight || heaviest[c] >= Options.FlagAtTermWeight)
             {
                 context.Record(Name, category, 1.0, StageOutcome.Flag, detail);
             }
-            else if (distinct >= Options.EscalateAtDistinctTerms && distinct > 0)
+            else if (distinct >= Options.EscalateAtDistinctTerms && distinct > 0 && weight >= Options.EscalateAtWeight)
             {
                 var score = double.IsPositiveInfinity(Options.FlagAtWeight) ? 0.5 : Math.Min(0.99, weight / Options.FlagAtWeight);
                 context.Record(Name, category, score, StageOutcome.Escalate, detail);

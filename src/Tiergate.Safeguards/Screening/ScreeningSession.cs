@@ -46,7 +46,7 @@ public sealed class ScreeningSession
                     var stream = StreamFor(keywords.Matcher.Normalizer.Options);
                     _keywords[stage] = (new TermStream(keywords.Matcher, ScreeningContext.MaxStoredMatches), stream);
                     break;
-                case ClassifierStage { Classifier: LinearClassifier linear }:
+                case ClassifierStage { Classifier: LinearClassifier linear, Options.ScoreSentences: false }:
                     _features[stage] = (new FeatureStream(linear), StreamFor(linear.Normalizer.Options));
                     break;
                 case ClassifierStage:

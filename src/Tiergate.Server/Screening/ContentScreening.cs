@@ -14,6 +14,7 @@ public sealed class ContentScreening
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "safeguards");
 
     private readonly Screener _screener;
+    private readonly Screener _inputScreener;
     private readonly HashSet<(string Tier, bool Output)> _allowsEverything = [];
     private readonly HashSet<(string Tier, bool Output)> _onlyFlags = [];
 
@@ -27,13 +28,17 @@ public sealed class ContentScreening
                 $"The safeguards directory '{directory}' must contain {SafeguardDefaults.TermsFolder}/*.tsv and {SafeguardDefaults.ModelFile}.");
         }
 
-        // Keywords escalate a category at one distinct term; three distinct terms, or weighted intent
-        // phrases adding up to 4 ("write ransomware" 3 + "ransomware" 1), decide it outright; the
-        // classifier decides the rest.
+        // Answers (streamed piece by piece): keywords escalate a category at one distinct term; three distinct
+        // terms, or weighted intent phrases adding up to 4 ("write ransomware" 3 + "ransomware" 1), decide it
+        // outright; the classifier decides the rest. Both stages follow a stream incrementally.
         _screener = SafeguardDefaults.CreateScreener(
             SafeguardDefaults.LoadTerms(directory),
             SafeguardDefaults.LoadModel(directory),
             new KeywordStageOptions { EscalateAtDistinctTerms = 1, FlagAtDistinctTerms = 3, FlagAtWeight = 4 });
+
+        // Prompts (whole, every message joined): decoded readings, intent x topic rules, keywords, classifier
+        // (docs/safeguards.md, "The default cascade").
+        _inputScreener = SafeguardDefaults.CreateDefaultInputScreener(directory).Screener;
 
         // Whether a tier can block or record anything depends only on its profile: decided once, not per request.
         foreach (var tier in policy.Tiers)
@@ -69,7 +74,7 @@ public sealed class ContentScreening
             return ScreeningOutcome.Clean;
         }
 
-        return Apply(tier, _screener.Screen(text), output);
+        return Apply(tier, (output ? _screener : _inputScreener).Screen(text), output);
     }
 
     /// <summary>The engine's verdict for every category, before any profile is applied (the guard stage and /v1/moderations build on it).</summary>

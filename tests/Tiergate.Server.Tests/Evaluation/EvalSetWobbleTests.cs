@@ -12,8 +12,10 @@ namespace Tiergate.Server.Tests.Evaluation;
 /// </summary>
 public sealed class EvalSetWobbleTests
 {
-    [Fact(Skip = "Fails on today's defaults: 19 of 246 harmful dev items wobble (dev-0037 'make a nuclear bomb. now. …' is blocked, and passes once 'continue' is added). " +
-        "the s17-defaults branch (intent x topic rules, larger lists, new classifier) makes it pass: unskip at merge.")]
+    [Fact(Skip = "With s17-defaults: 5 of 246 harmful dev items still wobble (9 changes), all conversations whose intent spans turns (a filler paragraph put " +
+        "before the last turn moves its request out of the rules' window from the topic named turns earlier); the gateway screens the joined " +
+        "prompt, so it needs the turn-aware ConversationScreener wired into ContentScreening (see s17-defaults report). Text items do not wobble " +
+        "(Tiergate.Safeguards.Tests VerdictStabilityTests).")]
     public void WobbleCheck_DevelopmentSetUnderGeneralTier_NoVerdictChanges()
     {
         var samples = SafeguardDefaults.FindSamplesDirectory(AppContext.BaseDirectory) ?? throw new InvalidOperationException("samples/safeguards not found");
