@@ -77,8 +77,11 @@ public sealed class ContentScreening
         return Apply(tier, (output ? _screener : _inputScreener).Screen(text), output);
     }
 
-    /// <summary>The engine's verdict for every category, before any profile is applied (the guard stage and /v1/moderations build on it).</summary>
-    public ScreeningResult Verdicts(string text) => _screener.Screen(text);
+    /// <summary>
+    /// The engine's verdict for every category in one direction, before any profile is applied (the guard stage and
+    /// /v1/moderations build on it): the same cascade <see cref="Screen"/> runs for that direction.
+    /// </summary>
+    public ScreeningResult Verdicts(string text, bool output) => (output ? _screener : _inputScreener).Screen(text);
 
     /// <summary>
     /// Starts screening an answer that arrives in pieces, with the tier's output profile. The session's

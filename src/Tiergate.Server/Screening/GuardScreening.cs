@@ -69,7 +69,7 @@ public sealed partial class GuardScreening : IDisposable
     {
         var output = answer is not null;
         var text = answer ?? prompt;
-        var local = _screening.Verdicts(text);
+        var local = _screening.Verdicts(text, output);
         var alone = ContentScreening.Apply(tier, local, output);
         if (For(tier, output) is not { } stage || alone.Blocked || text.Length == 0)
         {
