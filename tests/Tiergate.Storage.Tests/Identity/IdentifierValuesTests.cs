@@ -48,8 +48,8 @@ public sealed class IdentifierValuesTests
     [Theory]
     [InlineData(IdentifierKind.Device, 2, 0.6)]
     [InlineData(IdentifierKind.Device, 3, 0.3)]
-    [InlineData(IdentifierKind.IpPrefix, 301, 0)]
-    [InlineData(IdentifierKind.IpPrefix, 101, 0.003)]
+    [InlineData(IdentifierKind.IpPrefix, 51, 0)] // past MaxWeakHolders
+    [InlineData(IdentifierKind.IpPrefix, 41, 0.0075)]
     [InlineData(IdentifierKind.Asn, 1, 0)]
     public void Weak_SharedByMore_CountsForLess(IdentifierKind kind, int holders, double expected)
     {
