@@ -62,6 +62,8 @@ public static class ErrorCodes
     public static readonly ErrorCode InvalidArgument = new("TG2004", "invalid_argument", 400, Invalid, "An argument is malformed (email, CIDR, number of days, ...).");
     public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Invalid, "The policy file has errors; each is listed with its path.");
     public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Upstream, "The database cannot be opened or written.");
+    public static readonly ErrorCode AuditArchiveBusy = new("TG2025", "audit_archive_busy", 409, Invalid, "Another archiver (another server instance's retention, or another `tiergate audit archive`) is archiving the audit log; nothing was changed. Try again when it has finished.");
+    public static readonly ErrorCode AuditChainInvalid = new("TG2026", "audit_chain_invalid", 409, Invalid, "The audit records to archive do not verify, so nothing was archived or removed; run `tiergate audit verify` to find the first bad record.");
     public static readonly ErrorCode DatabaseNotFound = new("TG2020", "database_not_found", 404, NotFound, "A verb that works on existing data found no Tiergate database at --data (or --database); it creates none. Check the path, or add a user first.");
     public static readonly ErrorCode SettingsInvalid = new("TG2010", "settings_invalid", 400, Invalid, "The deployment settings (--settings file, TIERGATE_ variables, flags) have errors; each is listed with its path and source.");
 

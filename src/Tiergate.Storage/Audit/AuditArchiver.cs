@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tiergate.Core.Errors;
 
 namespace Tiergate.Storage.Audit;
 
@@ -31,7 +32,7 @@ public sealed class AuditArchiver(Func<TiergateDbContext> contexts, AuditSigning
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         if (File.Exists(outputPath))
         {
-            throw new IOException($"'{outputPath}' already exists; an archive is never overwritten");
+            throw new TiergateException(ErrorCodes.InvalidArgument, $"'{outputPath}' already exists; an archive is never overwritten", "--output");
         }
 
         await using var db = contexts();
@@ -85,7 +86,7 @@ public sealed class AuditArchiver(Func<TiergateDbContext> contexts, AuditSigning
             var verification = await AuditExportVerifier.VerifyAsync(partial, signer.VerificationKey, cancellationToken);
             if (!verification.Ok || verification.LastSequence != last || verification.RecordsChecked != last - start)
             {
-                throw new InvalidOperationException(
+                throw new TiergateException(ErrorCodes.AuditChainInvalid,
                     $"the records to archive do not verify, so nothing was archived (run `tiergate audit verify`): {verification.Problem ?? "the archive is incomplete"}");
             }
 
