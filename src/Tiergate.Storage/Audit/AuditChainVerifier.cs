@@ -56,6 +56,13 @@ public sealed class AuditChainVerifier
             return false;
         }
 
+        // Everything up to the anchor was archived: a head there must seal the anchor's record.
+        if (_head is not null && _head.Sequence == anchor.Sequence
+            && !CheckSeal(_head.Sequence, _head.Hash, _head.CreatedAtUnixMs, _head.KeyId, _head.Signature, anchor.Hash, "head"))
+        {
+            return false;
+        }
+
         _last = anchor.Sequence;
         _lastHash = anchor.Hash;
         StartSequence = anchor.Sequence;

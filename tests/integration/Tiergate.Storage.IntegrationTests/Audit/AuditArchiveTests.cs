@@ -161,4 +161,39 @@ public sealed class AuditArchiveTests
         Assert.True(chain.Ok, chain.Problem);
         Assert.Equal(302, chain.RecordsChecked);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ArchiveAsync_EveryRecordArchived_NextAppendContinuesTheAnchor(string provider)
+    {
+        await using var kit = await AuditArchiveKit.CreateAsync(provider);
+        var cutoff = await kit.AppendHourAsync(5);
+        var path = kit.PathFor("all.jsonl");
+        Assert.Equal(5, (await kit.Archiver().ArchiveAsync(cutoff.AddHours(2), path)).Records);
+        Assert.Equal(0, await AuditLogFixture.CountRecordsAsync(kit.Store));
+        Assert.True((await kit.VerifyDatabaseAsync()).Ok);
+
+        await kit.Log.AppendAsync(AuditFixture.Event(6));
+
+        var database = await kit.VerifyDatabaseAsync();
+        Assert.True(database.Ok, database.Problem);
+        Assert.Equal((1L, 6L), (database.RecordsChecked, database.LastSequence));
+        var chain = await kit.VerifyChainAsync(path);
+        Assert.True(chain.Ok, chain.Problem);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task VerifyDatabase_EverythingArchivedAndHeadRewritten_Fails(string provider)
+    {
+        await using var kit = await AuditArchiveKit.CreateAsync(provider);
+        var cutoff = await kit.AppendHourAsync(5);
+        await kit.Archiver().ArchiveAsync(cutoff.AddHours(2), kit.PathFor("all.jsonl"));
+
+        await kit.Store.ExecuteAsync("UPDATE audit_head SET created_unix_ms = created_unix_ms + 1");
+        var result = await kit.VerifyDatabaseAsync();
+
+        Assert.False(result.Ok);
+        Assert.Contains("invalid signature", result.Problem, StringComparison.Ordinal);
+    }
 }
