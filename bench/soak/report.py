@@ -28,7 +28,8 @@ def main():
     latencies.sort()
     n = len(latencies)
     print(f"soak: {duration} at {rate} req/s (measured max {max_rate} req/s), {n} requests")
-    print(f"errors: {errors} ({', '.join(f'{k or 'transport'}: {v}' for k, v in sorted(statuses.items()))})")
+    counts = ", ".join("%s: %d" % (k or "transport", v) for k, v in sorted(statuses.items()))
+    print(f"errors: {errors} ({counts})")
     for p in (50, 99, 99.9, 99.99):
         print(f"p{p}: {percentile(latencies, p):.1f} ms")
     print(f"max: {latencies[-1] if n else float('nan'):.1f} ms")
@@ -36,7 +37,9 @@ def main():
         p50 = percentile(latencies, 50)
         p999 = percentile(latencies, 99.9)
         print(f"p99.9 / p50 = {p999 / p50:.1f} (goal <= 10)")
-    print(f"requests >= 100 ms: {len(slow)}" + (f"; at seconds {', '.join(f'{o:.0f} ({ms:.0f} ms)' for o, ms in slow[:20])}" if slow else ""))
+    slowest = sorted(slow, key=lambda s: -s[1])[:20]
+    where = ", ".join("%.0f s (%.0f ms)" % (o, ms) for o, ms in sorted(slowest))
+    print(f"requests >= 100 ms: {len(slow)}" + (f"; the slowest 20 at (offset into the run): {where}" if slow else ""))
 
     rows = list(csv.DictReader(open(samples_tsv), delimiter="\t"))
     if rows:
