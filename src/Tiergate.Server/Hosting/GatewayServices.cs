@@ -8,6 +8,7 @@ using Tiergate.Monitoring.Detectors;
 using Tiergate.Core.Notifications;
 using Tiergate.Monitoring.Events;
 using Tiergate.Monitoring.Places;
+using Tiergate.Server.AuditHealth;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
@@ -15,6 +16,7 @@ using Tiergate.Server.Misuse;
 using Tiergate.Server.Moderation;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Responses;
+using Tiergate.Server.Retention;
 using Tiergate.Server.Screening;
 using Tiergate.Storage;
 using Tiergate.Storage.Alerts;
@@ -49,6 +51,7 @@ public static class GatewayServices
         AddMonitoring(services, options, database);
         services.AddUsageEvents();
         services.AddSingleton(sp => new AlertStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
+        AddAuditUpkeep(services, options, database);
         services.AddSingleton<DroppedEventsWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DroppedEventsWatch>());
         services.AddSingleton(new TrafficStore(database));
@@ -93,6 +96,21 @@ public static class GatewayServices
         {
             services.AddSingleton<IUsageEventSubscriber>(sp => sp.GetRequiredService<MonitorSubscriber>());
             services.AddHostedService<MonitorStateFlusher>();
+        }
+    }
+
+    /// <summary>The audit outage watch (metric, critical log, alert) and, when configured, scheduled retention.</summary>
+    private static void AddAuditUpkeep(IServiceCollection services, ServerOptions options, TiergateDatabase database)
+    {
+        services.AddSingleton<AuditAvailabilityWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAvailabilityWatch>());
+        if (options.AuditRetention is { } retention)
+        {
+            services.AddSingleton(retention);
+            services.AddSingleton<AuditRetentionMetrics>();
+            services.AddSingleton(sp => new AuditArchiver(database.CreateContext, sp.GetRequiredService<AuditSigningKey>(), options.Time));
+            services.AddSingleton<AuditRetentionService>();
+            services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionService>());
         }
     }
 }

@@ -16,4 +16,7 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>False: no detectors run (events are still published and traffic counted); for measuring what monitoring costs.</summary>
     public bool Detectors { get; init; } = true;
+
+    /// <summary>Scheduled audit retention (settings <c>audit: { keep, archive_dir }</c>); null: records are kept until archived by hand.</summary>
+    public Tiergate.Server.Retention.AuditRetentionOptions? AuditRetention { get; init; }
 }

@@ -17,8 +17,11 @@ internal sealed class AuditBatchWriter(Func<TiergateDbContext> contexts, AuditSi
     private const long PostgresLockKey = 0x5447_4155_4454; // "TGAUDT"
     private static readonly string PostgresLockSql = FormattableString.Invariant($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
 
+    // The tail is the last record, or the newest archive anchor when every record up to it was archived.
     private const string TailSql = """
-        SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1;
+        SELECT seq, hash FROM (SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1) AS r
+        UNION ALL SELECT seq, hash FROM (SELECT seq, hash FROM audit_anchors ORDER BY seq DESC LIMIT 1) AS a
+        ORDER BY seq DESC LIMIT 1;
         SELECT seq, created_unix_ms FROM audit_checkpoints ORDER BY seq DESC LIMIT 1;
         """;
 

@@ -34,6 +34,46 @@ public sealed class AuditChainVerifier
 
     public bool Failed => _problem is not null;
 
+    /// <summary>Where the chain began: 0 for the genesis, else the sequence of the signed anchor it continues.</summary>
+    public long StartSequence { get; private set; }
+
+    /// <summary>
+    /// Starts the chain after a signed anchor (the head of the archive that holds the records up to
+    /// it) instead of at record 1: the next record must be <c>anchor.Sequence + 1</c> and link to the
+    /// anchor's hash. Checkpoints at or below the anchor are ignored (the archive holds and checks them).
+    /// Call before the first <see cref="Add"/>; returns false when the anchor's signature does not hold.
+    /// </summary>
+    public bool StartAfter(AuditCheckpointEntity anchor)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        if (_count > 0 || _last != 0)
+        {
+            throw new InvalidOperationException("the start of the chain is set before the first record");
+        }
+
+        if (!CheckSeal(anchor.Sequence, anchor.Hash, anchor.CreatedAtUnixMs, anchor.KeyId, anchor.Signature, anchor.Hash, "archive anchor"))
+        {
+            return false;
+        }
+
+        // Everything up to the anchor was archived: a head there must seal the anchor's record.
+        if (_head is not null && _head.Sequence == anchor.Sequence
+            && !CheckSeal(_head.Sequence, _head.Hash, _head.CreatedAtUnixMs, _head.KeyId, _head.Signature, anchor.Hash, "head"))
+        {
+            return false;
+        }
+
+        _last = anchor.Sequence;
+        _lastHash = anchor.Hash;
+        StartSequence = anchor.Sequence;
+        foreach (var below in _checkpoints.Keys.Where(s => s <= anchor.Sequence).ToList())
+        {
+            _checkpoints.Remove(below);
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Adds a seal kept elsewhere, such as the head of an earlier off-host export: the log must still
     /// hold that record with that hash. This catches a rollback (records deleted together with the
@@ -72,7 +112,9 @@ public sealed class AuditChainVerifier
 
         if (!record.PreviousHash.AsSpan().SequenceEqual(_lastHash))
         {
-            return Fail(record.Sequence, $"record {record.Sequence} does not link to record {record.Sequence - 1}: its previous-hash differs (inserted, reordered or a neighbour altered)");
+            return Fail(record.Sequence, record.Sequence - 1 == StartSequence && StartSequence > 0
+                ? $"record {record.Sequence} does not link to the archive anchor at record {StartSequence}: its previous-hash differs"
+                : $"record {record.Sequence} does not link to record {record.Sequence - 1}: its previous-hash differs (inserted, reordered or a neighbour altered)");
         }
 
         var hash = AuditCanonical.HashRecord(record);
@@ -127,6 +169,10 @@ public sealed class AuditChainVerifier
             else if (beyond.Count > 0)
             {
                 Fail(_last + 1, $"records {_last + 1}..{beyond[^1]} are missing (truncated): a signed checkpoint covers record {beyond[^1]}");
+            }
+            else if (_head is not null && _head.Sequence < StartSequence)
+            {
+                Fail(_head.Sequence, $"the signed head (record {_head.Sequence}) is older than the archive anchor at record {StartSequence}: it was rolled back");
             }
             else if (_head is null && _last > 0)
             {

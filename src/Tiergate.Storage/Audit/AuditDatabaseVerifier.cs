@@ -21,12 +21,22 @@ public static class AuditDatabaseVerifier
             .FirstOrDefaultAsync(h => h.Id == AuditHeadEntity.SingletonId, cancellationToken);
         var checkpoints = await db.Set<AuditCheckpointEntity>().AsNoTracking().ToListAsync(cancellationToken);
         var verifier = new AuditChainVerifier(key, head, checkpoints);
+
+        // After an archival the chain starts at the newest anchor; records at or below it that are
+        // still here are the tail of an archival's deletion, held (and checked) by its archive.
+        var newest = await AuditAnchors.NewestAsync(db, cancellationToken);
+        var start = newest?.Sequence ?? 0;
+        if (newest is not null && !verifier.StartAfter(newest.ToSeal()))
+        {
+            return verifier.Complete();
+        }
+
         foreach (var anchor in anchors)
         {
             verifier.AddAnchor(anchor);
         }
 
-        await foreach (var record in db.Set<AuditRecordEntity>().AsNoTracking().OrderBy(r => r.Sequence)
+        await foreach (var record in db.Set<AuditRecordEntity>().AsNoTracking().Where(r => r.Sequence > start).OrderBy(r => r.Sequence)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!verifier.Add(record))

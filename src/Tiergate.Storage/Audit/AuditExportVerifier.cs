@@ -15,6 +15,7 @@ public static class AuditExportVerifier
         var checkpoints = new List<AuditCheckpointEntity>();
         var lineNumber = 0;
         string? headerKeyId = null;
+        AuditCheckpointEntity? startsAfter = null;
         await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
         {
             lineNumber++;
@@ -41,6 +42,11 @@ public static class AuditExportVerifier
                         }
 
                         headerKeyId = root.RootElement.GetProperty("keyId").GetString();
+                        if (root.RootElement.TryGetProperty(AuditExportFormat.StartsAfter, out var anchor))
+                        {
+                            startsAfter = ReadCheckpoint(anchor);
+                        }
+
                         break;
                     case AuditExportFormat.Checkpoint:
                         checkpoints.Add(ReadCheckpoint(root.RootElement));
@@ -72,6 +78,11 @@ public static class AuditExportVerifier
         }
 
         var verifier = new AuditChainVerifier(key, head, checkpoints);
+        if (startsAfter is not null && !verifier.StartAfter(startsAfter))
+        {
+            return verifier.Complete();
+        }
+
         lineNumber = 0;
         await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
         {
@@ -107,24 +118,38 @@ public static class AuditExportVerifier
     }
 
     /// <summary>The signed head on an export's last line, to use as an anchor for later checks of the database; null when absent.</summary>
-    public static async Task<AuditCheckpointEntity?> ReadHeadAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<AuditCheckpointEntity?> ReadHeadAsync(string path, CancellationToken cancellationToken = default) =>
+        (await ReadBoundsAsync(path, cancellationToken)).Head;
+
+    /// <summary>
+    /// Where an export or archive begins (the signed anchor its header names; null when it starts at
+    /// record 1) and its signed head (null when absent). Call after <see cref="VerifyAsync"/> has
+    /// passed: this reads the seals, it does not check them.
+    /// </summary>
+    public static async Task<(AuditCheckpointEntity? StartsAfter, AuditCheckpointEntity? Head)> ReadBoundsAsync(string path, CancellationToken cancellationToken = default)
     {
         AuditCheckpointEntity? head = null;
+        AuditCheckpointEntity? startsAfter = null;
         await foreach (var line in File.ReadLinesAsync(path, cancellationToken))
         {
             if (line.Length > 0 && TryParse(line, out var document))
             {
                 using (document)
                 {
-                    if (document.RootElement.GetProperty("type").GetString() == AuditExportFormat.Head)
+                    var type = document.RootElement.GetProperty("type").GetString();
+                    if (type == AuditExportFormat.Head)
                     {
                         head = ReadCheckpoint(document.RootElement);
+                    }
+                    else if (type == AuditExportFormat.Header && document.RootElement.TryGetProperty(AuditExportFormat.StartsAfter, out var anchor))
+                    {
+                        startsAfter = ReadCheckpoint(anchor);
                     }
                 }
             }
         }
 
-        return head;
+        return (startsAfter, head);
     }
 
     private static bool TryParse(string line, out JsonDocument document)

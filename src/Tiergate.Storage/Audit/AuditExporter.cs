@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Tiergate.Storage.Audit;
@@ -6,9 +5,10 @@ namespace Tiergate.Storage.Audit;
 /// <summary>Writes the log as JSON lines (see <see cref="AuditExportFormat"/>) from one consistent snapshot.</summary>
 public static class AuditExporter
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
-    /// <summary>Writes every record up to the signed head; returns the number of records written.</summary>
+    /// <summary>
+    /// Writes every record up to the signed head; returns the number of records written. When older
+    /// records were archived, the export starts after the newest archive anchor (named in its header).
+    /// </summary>
     public static async Task<long> ExportAsync(
         Func<TiergateDbContext> contexts, AuditVerificationKey key, Stream output, TimeProvider time, CancellationToken cancellationToken = default)
     {
@@ -20,104 +20,47 @@ public static class AuditExporter
         await using var snapshot = await AuditSnapshot.BeginAsync(db, cancellationToken);
         var head = await db.Set<AuditHeadEntity>().AsNoTracking()
             .FirstOrDefaultAsync(h => h.Id == AuditHeadEntity.SingletonId, cancellationToken);
-        var checkpoints = (await db.Set<AuditCheckpointEntity>().AsNoTracking().ToListAsync(cancellationToken))
+        var anchor = await AuditAnchors.NewestAsync(db, cancellationToken);
+        var start = anchor?.Sequence ?? 0;
+        var checkpoints = (await db.Set<AuditCheckpointEntity>().AsNoTracking().Where(c => c.Sequence > start).ToListAsync(cancellationToken))
             .ToDictionary(c => c.Sequence);
-        var count = await db.Set<AuditRecordEntity>().LongCountAsync(cancellationToken);
+        var count = await db.Set<AuditRecordEntity>().Where(r => r.Sequence > start).LongCountAsync(cancellationToken);
 
-        using var buffer = new MemoryStream();
-        await using var writer = new Utf8JsonWriter(buffer);
-        async Task FlushLineAsync()
-        {
-            await writer.FlushAsync(cancellationToken);
-            buffer.Write(NewLine);
-            if (buffer.Length > 1 << 16)
-            {
-                buffer.Position = 0;
-                await buffer.CopyToAsync(output, cancellationToken);
-                buffer.SetLength(0);
-            }
-
-            writer.Reset(buffer);
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString("type", AuditExportFormat.Header);
-        writer.WriteString("format", AuditExportFormat.Format);
-        writer.WriteString("publicKey", key.ToBase64());
-        writer.WriteString("keyId", key.KeyId);
-        writer.WriteNumber("exportedAtUnixMs", time.GetUtcNow().ToUnixTimeMilliseconds());
-        writer.WriteNumber("records", count);
-        writer.WriteEndObject();
-        await FlushLineAsync();
-
+        await using var writer = new AuditExportWriter(output);
+        await writer.WriteHeaderAsync(key, time.GetUtcNow().ToUnixTimeMilliseconds(), count, anchor?.ToSeal(), cancellationToken);
         long written = 0;
-        await foreach (var record in db.Set<AuditRecordEntity>().AsNoTracking().OrderBy(r => r.Sequence)
+        await foreach (var record in db.Set<AuditRecordEntity>().AsNoTracking().Where(r => r.Sequence > start).OrderBy(r => r.Sequence)
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            WriteRecord(writer, record);
-            await FlushLineAsync();
+            await writer.WriteRecordAsync(record, cancellationToken);
             written++;
             if (checkpoints.Remove(record.Sequence, out var checkpoint))
             {
-                WriteSeal(writer, AuditExportFormat.Checkpoint, checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUnixMs, checkpoint.KeyId, checkpoint.Signature);
-                await FlushLineAsync();
+                await writer.WriteSealAsync(AuditExportFormat.Checkpoint, checkpoint, cancellationToken);
             }
         }
 
         // Checkpoints past the last record (a truncated database) are exported too, so that the export's verification reports it.
         foreach (var checkpoint in checkpoints.Values.OrderBy(c => c.Sequence))
         {
-            WriteSeal(writer, AuditExportFormat.Checkpoint, checkpoint.Sequence, checkpoint.Hash, checkpoint.CreatedAtUnixMs, checkpoint.KeyId, checkpoint.Signature);
-            await FlushLineAsync();
+            await writer.WriteSealAsync(AuditExportFormat.Checkpoint, checkpoint, cancellationToken);
         }
 
         if (head is not null)
         {
-            WriteSeal(writer, AuditExportFormat.Head, head.Sequence, head.Hash, head.CreatedAtUnixMs, head.KeyId, head.Signature);
-            await FlushLineAsync();
+            await writer.WriteSealAsync(AuditExportFormat.Head, ToSeal(head), cancellationToken);
         }
 
         await writer.FlushAsync(cancellationToken);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
         return written;
     }
 
-    private static void WriteRecord(Utf8JsonWriter writer, AuditRecordEntity record)
+    internal static AuditCheckpointEntity ToSeal(AuditHeadEntity head) => new()
     {
-        writer.WriteStartObject();
-        writer.WriteString("type", AuditExportFormat.Record);
-        writer.WriteNumber("seq", record.Sequence);
-        writer.WriteNumber("tsUnixMs", record.TimestampUnixMs);
-        writer.WriteString("action", record.Action);
-        writer.WriteString("actor", record.Actor);
-        writer.WriteString("subject", record.Subject);
-        writer.WriteString("outcome", record.Outcome);
-        writer.WritePropertyName("details");
-        if (record.Details is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteRawValue(record.Details, skipInputValidation: false);
-        }
-
-        writer.WriteString("prevHash", Convert.ToHexStringLower(record.PreviousHash));
-        writer.WriteString("hash", Convert.ToHexStringLower(record.Hash));
-        writer.WriteEndObject();
-    }
-
-    private static void WriteSeal(Utf8JsonWriter writer, string type, long sequence, byte[] hash, long createdAt, string keyId, byte[] signature)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", type);
-        writer.WriteNumber("seq", sequence);
-        writer.WriteString("hash", Convert.ToHexStringLower(hash));
-        writer.WriteNumber("createdAtUnixMs", createdAt);
-        writer.WriteString("keyId", keyId);
-        writer.WriteString("signature", Convert.ToBase64String(signature));
-        writer.WriteEndObject();
-    }
+        Sequence = head.Sequence,
+        Hash = head.Hash,
+        CreatedAtUnixMs = head.CreatedAtUnixMs,
+        KeyId = head.KeyId,
+        Signature = head.Signature,
+    };
 }

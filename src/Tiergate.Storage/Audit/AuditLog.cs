@@ -21,6 +21,8 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _queue;
     private readonly Task _writer;
+    private long _refusedAppends;
+    private long _unavailableSinceUnixMs;
 
     public AuditLog(
         Func<TiergateDbContext> contexts,
@@ -73,6 +75,13 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         return new ValueTask(cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task);
     }
 
+    /// <summary>Appends refused so far because their batch could not be committed (disk full, database gone, ...).</summary>
+    public long RefusedAppends => Interlocked.Read(ref _refusedAppends);
+
+    /// <summary>When the current outage began (the first failed batch since the last commit); null while commits succeed.</summary>
+    public DateTimeOffset? UnavailableSince =>
+        Interlocked.Read(ref _unavailableSinceUnixMs) is var since and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null;
+
     /// <summary>Stops accepting appends and waits for the queued ones to be committed or failed.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -96,6 +105,7 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             try
             {
                 await WriteBatchAsync(batch);
+                Interlocked.Exchange(ref _unavailableSinceUnixMs, 0);
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetResult();
@@ -104,6 +114,8 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             catch (Exception ex)
             {
                 AuditLogMessages.BatchFailed(_logger, batch.Count, ex);
+                Interlocked.Add(ref _refusedAppends, batch.Count);
+                Interlocked.CompareExchange(ref _unavailableSinceUnixMs, _time.GetUtcNow().ToUnixTimeMilliseconds(), 0);
                 var failure = new AuditUnavailableException("the audit record could not be made durable", ex);
                 foreach (var pending in batch)
                 {

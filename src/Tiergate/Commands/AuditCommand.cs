@@ -9,7 +9,8 @@ namespace Tiergate.Commands;
 
 /// <summary>
 /// <c>tiergate audit verify [--export FILE | --against FILE] [--public-key FILE]</c> and
-/// <c>tiergate audit export --output FILE</c>.
+/// <c>tiergate audit export --output FILE</c>; <c>audit verify --archive FILE...</c> checks archives
+/// and the database as one chain, and <c>audit archive</c> is <see cref="AuditArchiveCommand"/>.
 /// </summary>
 internal static class AuditCommand
 {
@@ -20,13 +21,18 @@ internal static class AuditCommand
         {
             Description = "An earlier export (kept off the host): the database must still hold everything it sealed (detects a rollback).",
         };
+        var archives = new Option<string[]>("--archive")
+        {
+            Description = "Archives written by `audit archive` (any order): they and the database must form one chain from record 1.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var publicKey = new Option<string?>("--public-key")
         {
             Description = "Trusted Ed25519 public key file (base64). Default: the data directory's signing key, or DATA_DIR/audit-signing.pub.",
         };
         var outputFile = new Option<string>("--output") { Description = "Where to write the export (JSON lines).", Required = true };
 
-        var verify = new Command("verify", "Check the audit chain, its signed checkpoints and head; exits 1 and names the first bad record.") { exportFile, against, publicKey };
+        var verify = new Command("verify", "Check the audit chain, its signed checkpoints and head; exits 1 and names the first bad record.") { exportFile, against, archives, publicKey };
         verify.SetAction(async (result, ct) =>
         {
             var output = new Output(result.GetValue(GlobalOptions.Json));
@@ -58,10 +64,14 @@ internal static class AuditCommand
                     }
 
                     var database = await TiergateDatabase.OpenExistingAsync(options, ct);
-                    verification = await AuditDatabaseVerifier.VerifyAsync(database.CreateContext, key, anchors, ct);
+                    var archiveFiles = result.GetValue(archives) ?? [];
+                    verification = archiveFiles.Length > 0
+                        ? await AuditArchiveChainVerifier.VerifyAsync(archiveFiles, database.CreateContext, key, anchors, ct)
+                        : await AuditDatabaseVerifier.VerifyAsync(database.CreateContext, key, anchors, ct);
                 }
 
-                return Report(output, verification, source ?? "database");
+                var archived = result.GetValue(archives) is { Length: > 0 } files ? $"{files.Length} archives and the database" : "database";
+                return Report(output, verification, source ?? archived);
             }
             catch (TiergateException e)
             {
@@ -107,7 +117,7 @@ internal static class AuditCommand
             }
         });
 
-        return new Command("audit", "Verify and export the tamper-evident audit log.") { verify, export };
+        return new Command("audit", "Verify, export and archive the tamper-evident audit log.") { verify, export, AuditArchiveCommand.Create(storage) };
     }
 
     private static AuditVerificationKey TrustedKey(StorageOptions storage, string? publicKeyFile)

@@ -35,7 +35,7 @@ internal static class ServeCommand
             try
             {
                 app = await TiergateServer.BuildAsync(
-                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled },
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention },
                     TiergateConsole.Services(ConsoleOptionsFrom(settings)),
                     TiergateConsole.Map);
             }

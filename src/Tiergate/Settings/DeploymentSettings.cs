@@ -8,7 +8,7 @@ namespace Tiergate.Settings;
 /// method, added here: the reader then knows its keys, so they are validated and no longer "unknown".
 /// </summary>
 /// <param name="DataDirectory"><c>data</c>: the SQLite database and <c>secrets/</c>.</param>
-public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings Database, SecretsSettings Secrets, ServerSettings Server, ConsoleSettings Console, MailSettings Mail, MonitoringSettings Monitoring, IdentitySettings Identity)
+public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings Database, SecretsSettings Secrets, ServerSettings Server, ConsoleSettings Console, MailSettings Mail, MonitoringSettings Monitoring, IdentitySettings Identity, AuditSettings Audit)
 {
     public static DeploymentSettings Read(SettingsReader settings)
     {
@@ -21,7 +21,8 @@ public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings D
             ConsoleSettings.Read(settings),
             MailSettings.Read(settings),
             MonitoringSettings.Read(settings),
-            IdentitySettings.Read(settings));
+            IdentitySettings.Read(settings),
+            AuditSettings.Read(settings));
     }
 
     public StorageOptions Storage => new(DataDirectory, Database.Connection)

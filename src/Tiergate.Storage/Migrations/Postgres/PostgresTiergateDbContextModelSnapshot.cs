@@ -307,6 +307,41 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.ToTable("alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Tiergate.Storage.Audit.AuditAnchorEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("ArchivedRecords")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_records");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_unix_ms");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("audit_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Tiergate.Storage.Audit.AuditCheckpointEntity", b =>
                 {
                     b.Property<long>("Sequence")

@@ -292,6 +292,41 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.ToTable("alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Tiergate.Storage.Audit.AuditAnchorEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("ArchivedRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_records");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_unix_ms");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("audit_anchors", (string)null);
+                });
+
             modelBuilder.Entity("Tiergate.Storage.Audit.AuditCheckpointEntity", b =>
                 {
                     b.Property<long>("Sequence")

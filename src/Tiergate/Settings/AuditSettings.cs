@@ -1,0 +1,71 @@
+using System.Globalization;
+using Tiergate.Server.Retention;
+
+namespace Tiergate.Settings;
+
+/// <summary>
+/// <c>audit</c>: scheduled retention. <c>audit: { keep: 30d, archive_dir: PATH }</c> makes the server move
+/// audit records older than <c>keep</c> into archive files in <c>archive_dir</c>, once per <c>interval</c>
+/// (default one hour, or <c>keep</c> when shorter). Durations: a whole number and <c>s</c>, <c>m</c>,
+/// <c>h</c> or <c>d</c> (<c>10m</c> for tests). Without <c>keep</c> nothing is archived.
+/// </summary>
+public sealed record AuditSettings(AuditRetentionOptions? Retention)
+{
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromHours(1);
+
+    public static AuditSettings Read(SettingsReader settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var keepValue = settings.Value("audit:keep");
+        var directory = settings.Value("audit:archive_dir");
+        var intervalValue = settings.Value("audit:interval");
+        var keep = keepValue is null ? null : Duration(settings, keepValue);
+        var interval = intervalValue is null ? null : Duration(settings, intervalValue);
+        if (keepValue is null)
+        {
+            if (directory is not null || intervalValue is not null)
+            {
+                settings.Error("audit:keep", "is required when audit:archive_dir or audit:interval is set (how long records stay in the database, e.g. 30d)");
+            }
+
+            return new AuditSettings((AuditRetentionOptions?)null);
+        }
+
+        if (directory is null)
+        {
+            settings.Error("audit:archive_dir", "is required with audit:keep: the directory the archives are written to");
+            return new AuditSettings((AuditRetentionOptions?)null);
+        }
+
+        if (keep is not { } kept || interval is null && intervalValue is not null)
+        {
+            return new AuditSettings((AuditRetentionOptions?)null);
+        }
+
+        return new AuditSettings(new AuditRetentionOptions(kept, directory.AsPath(), interval ?? (kept < DefaultInterval ? kept : DefaultInterval)));
+    }
+
+    /// <summary>Parses <c>30d</c>, <c>12h</c>, <c>10m</c>, <c>90s</c>; reports an error and returns null otherwise.</summary>
+    internal static TimeSpan? Duration(SettingsReader settings, SettingValue value)
+    {
+        var text = value.Text;
+        if (text.Length >= 2 && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            TimeSpan? duration = text[^1] switch
+            {
+                's' => TimeSpan.FromSeconds(amount),
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => null,
+            };
+            if (duration is not null)
+            {
+                return duration;
+            }
+        }
+
+        settings.Error(value, $"must be a duration such as 30d, 12h, 10m or 90s, not '{text}'");
+        return null;
+    }
+}
