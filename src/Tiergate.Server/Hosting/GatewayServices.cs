@@ -11,6 +11,7 @@ using Tiergate.Monitoring.Places;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
+using Tiergate.Server.Limits.Shared;
 using Tiergate.Server.Misuse;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Responses;
@@ -44,6 +45,11 @@ public static class GatewayServices
         services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>()));
 
         services.TryAddSingleton<ICallerStore, CallerStore>();
+        if (options.Redis is { } redis)
+        {
+            services.AddRedisSharedState(redis);
+        }
+
         services.TryAddSingleton<IUsageLimiter, InProcessUsageLimiter>();
         AddMonitoring(services, options, database);
         services.AddUsageEvents();

@@ -16,4 +16,7 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>False: no detectors run (events are still published and traffic counted); for measuring what monitoring costs.</summary>
     public bool Detectors { get; init; } = true;
+
+    /// <summary>Redis connection (StackExchange.Redis form) for usage counters shared by several instances; null: in-process counters.</summary>
+    public string? Redis { get; init; }
 }
