@@ -21,8 +21,14 @@ public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings D
             ConsoleSettings.Read(settings),
             MailSettings.Read(settings),
             MonitoringSettings.Read(settings),
-            IdentitySettings.Read(settings));
+            IdentitySettings.Read(settings))
+        {
+            Redis = RedisSettings.Read(settings),
+        };
     }
+
+    /// <summary><c>redis</c>: shared usage counters for several instances; none by default.</summary>
+    public RedisSettings Redis { get; init; } = RedisSettings.None;
 
     public StorageOptions Storage => new(DataDirectory, Database.Connection)
     {
