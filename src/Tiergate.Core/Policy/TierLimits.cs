@@ -14,5 +14,15 @@ public sealed record TierLimits(int? RequestsPerMinute, long? TokensPerMinute, l
     /// <summary>The most choices (<c>n</c>) one request may ask for; each is reserved at the full completion budget.</summary>
     public int MaxChoices { get; init; } = DefaultMaxChoices;
 
+    /// <summary>
+    /// When the shared counters are unreachable: refuse, or count locally. The reader's default follows the
+    /// tier's identity requirement (<see cref="DefaultWhenSharedStateDown"/>).
+    /// </summary>
+    public SharedStateDownMode WhenSharedStateDown { get; init; } = SharedStateDownMode.Local;
+
+    /// <summary>Tiers that ask more than an email address hold relaxed safeguards: their limits must not loosen, so they refuse.</summary>
+    public static SharedStateDownMode DefaultWhenSharedStateDown(IdentityLevel identity) =>
+        identity > IdentityLevel.Email ? SharedStateDownMode.Refuse : SharedStateDownMode.Local;
+
     public static readonly TierLimits Unlimited = new(null, null, null, DefaultMaxOutputTokens);
 }

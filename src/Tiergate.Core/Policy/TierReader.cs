@@ -9,6 +9,12 @@ internal static class TierReader
         ["affiliated"] = IdentityLevel.Affiliated,
     };
 
+    private static readonly Dictionary<string, SharedStateDownMode> SharedStateDownNames = new()
+    {
+        ["refuse"] = SharedStateDownMode.Refuse,
+        ["local"] = SharedStateDownMode.Local,
+    };
+
     public static IReadOnlyDictionary<string, IdentityLevel> IdentityLevels => IdentityNames;
 
     public static TierConfig? Read(YamlFields f)
@@ -43,6 +49,7 @@ internal static class TierReader
             l.Int("max_output_tokens", 1, 1_000_000) ?? TierLimits.DefaultMaxOutputTokens)
         {
             MaxChoices = l.Int("max_choices", 1, 128) ?? TierLimits.DefaultMaxChoices,
+            WhenSharedStateDown = l.Enum("when_shared_state_down", SharedStateDownNames) ?? TierLimits.DefaultWhenSharedStateDown(identity),
         };
         l.RejectUnknownKeys();
 

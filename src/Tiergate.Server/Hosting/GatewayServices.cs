@@ -12,6 +12,7 @@ using Tiergate.Server.AuditHealth;
 using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
+using Tiergate.Server.Limits.Shared;
 using Tiergate.Server.Misuse;
 using Tiergate.Server.Moderation;
 using Tiergate.Server.Proxy;
@@ -47,6 +48,11 @@ public static class GatewayServices
         services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>()));
 
         services.TryAddSingleton<ICallerStore, CallerStore>();
+        if (options.Redis is { } redis)
+        {
+            services.AddRedisSharedState(redis);
+        }
+
         services.TryAddSingleton<IUsageLimiter, InProcessUsageLimiter>();
         AddMonitoring(services, options, database);
         services.AddUsageEvents();

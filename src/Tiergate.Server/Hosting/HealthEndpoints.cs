@@ -1,18 +1,25 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tiergate.Server.Limits.Shared;
 using Tiergate.Storage;
 
 namespace Tiergate.Server.Hosting;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers too.</summary>
+/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers too, and Redis when one is configured.</summary>
 internal static class HealthEndpoints
 {
     public static void MapHealth(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/readyz", async (TiergateDatabase database, CancellationToken cancellationToken) =>
+        app.MapGet("/readyz", async (TiergateDatabase database, IServiceProvider services, CancellationToken cancellationToken) =>
         {
+            if (services.GetService<RedisSharedState>() is { } redis && !await redis.IsReachableAsync())
+            {
+                return Results.Json(new { status = "not ready", reason = "shared state (Redis) unreachable" }, statusCode: 503);
+            }
+
             try
             {
                 await using var db = database.CreateContext();

@@ -19,4 +19,7 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>Scheduled audit retention (settings <c>audit: { keep, archive_dir }</c>); null: records are kept until archived by hand.</summary>
     public Tiergate.Server.Retention.AuditRetentionOptions? AuditRetention { get; init; }
+
+    /// <summary>Redis connection (StackExchange.Redis form) for usage counters shared by several instances; null: in-process counters.</summary>
+    public string? Redis { get; init; }
 }

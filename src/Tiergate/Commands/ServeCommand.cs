@@ -19,7 +19,8 @@ internal static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string[]>("--urls") { Description = $"Address(es) to listen on (default {DefaultUrl})." };
-        var serve = new Command("serve", "Run the OpenAI-compatible gateway.") { urls };
+        var redis = new Option<string?>("--redis") { Description = "Redis connection (host:6379[,ssl=true]) for usage counters shared by several gateways; without it each counts in its own memory." };
+        var serve = new Command("serve", "Run the OpenAI-compatible gateway.") { urls, redis };
         serve.SetAction(async (result, ct) =>
         {
             var output = new Output(false);
@@ -29,13 +30,13 @@ internal static class ServeCommand
                 return output.Failure(ErrorCodes.PolicyInvalid, "The policy has errors.", policy.Errors.Select(e => e.ToString()).ToList());
             }
 
-            var settings = GlobalOptions.Deployment(result, GlobalOptions.Given(result, urls, "server:urls"));
+            var settings = GlobalOptions.Deployment(result, GlobalOptions.Given(result, urls, "server:urls"), GlobalOptions.Given(result, redis, "redis:connection"));
             var storage = settings.Storage;
             WebApplication app;
             try
             {
                 app = await TiergateServer.BuildAsync(
-                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention },
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention, Redis = settings.Redis.Connection },
                     TiergateConsole.Services(ConsoleOptionsFrom(settings)),
                     TiergateConsole.Map);
             }
@@ -48,7 +49,8 @@ internal static class ServeCommand
             await app.StartAsync(ct);
             var where = storage.UsesPostgres ? "PostgreSQL" : storage.SqlitePath;
             var config = result.GetValue(GlobalOptions.Config) ?? DefaultPolicy.Name;
-            System.Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where})");
+            var counters = settings.Redis.Connection is null ? "in process" : "Redis";
+            System.Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where}; usage counters: {counters})");
             System.Console.Out.WriteLine(settings.Monitoring.Enabled
                 ? $"Monitoring places: {app.Services.GetRequiredService<MonitorPlaces>().Status}"
                 : "Monitoring: detectors off (monitoring.enabled: false)");

@@ -22,8 +22,14 @@ public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings D
             MailSettings.Read(settings),
             MonitoringSettings.Read(settings),
             IdentitySettings.Read(settings),
-            AuditSettings.Read(settings));
+            AuditSettings.Read(settings))
+        {
+            Redis = RedisSettings.Read(settings),
+        };
     }
+
+    /// <summary><c>redis</c>: shared usage counters for several instances; none by default.</summary>
+    public RedisSettings Redis { get; init; } = RedisSettings.None;
 
     public StorageOptions Storage => new(DataDirectory, Database.Connection)
     {
