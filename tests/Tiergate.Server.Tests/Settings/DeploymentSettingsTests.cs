@@ -102,7 +102,7 @@ public sealed class DeploymentSettingsTests : IDisposable
     [InlineData("databse:\n  connection: Host=db\n", "databse.connection")]
     [InlineData("server:\n  url: http://127.0.0.1:1\n", "server.url")]
     [InlineData("sqlite_sync: normal\n", "sqlite_sync")]
-    [InlineData("redis:\n  connection: localhost:6379\n", "redis.connection")]
+    [InlineData("redis:\n  conection: localhost:6379\n", "redis.conection")]
     [InlineData("server: http://127.0.0.1:1\n", "server")]
     [InlineData("server:\n  urls:\n    - listen: http://127.0.0.1:1\n", "server.urls[0].listen")]
     public void Load_UnknownKeyInFile_IsAnErrorNotADefault(string yaml, string path)
