@@ -23,6 +23,8 @@ public sealed class RedisTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    private string LogFile => Path.Combine(_directory, "redis.log");
+
     /// <summary>StackExchange.Redis connection string (and the form <c>serve --redis</c> takes).</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
@@ -48,8 +50,8 @@ public sealed class RedisTestServer : IAsyncDisposable
     /// <summary>Starts the server (again) on the same port; returns once it answers PING.</summary>
     public async Task StartAgainAsync()
     {
-        var info = new ProcessStartInfo(Binary()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _directory, "--protected-mode", "no" })
+        var info = new ProcessStartInfo(Binary()) { RedirectStandardOutput = false, UseShellExecute = false };
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _directory, "--logfile", LogFile, "--protected-mode", "no" })
         {
             info.ArgumentList.Add(argument);
         }
@@ -58,7 +60,11 @@ public sealed class RedisTestServer : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (!await AnswersPingAsync())
         {
-            Assert.False(_process.HasExited, $"redis-server exited: {await _process.StandardOutput.ReadToEndAsync()}");
+            if (_process.HasExited)
+            {
+                Assert.Fail($"redis-server exited: {(File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile) : "no log")}");
+            }
+
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(15), "redis-server did not answer PING within 15 s");
             await Task.Delay(50);
         }

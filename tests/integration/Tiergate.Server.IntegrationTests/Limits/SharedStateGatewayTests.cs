@@ -10,7 +10,7 @@ namespace Tiergate.Server.IntegrationTests.Limits;
 public sealed class SharedStateGatewayTests
 {
     private static string Refusing(string yaml) =>
-        yaml.Replace("      tokens_per_day: 200000", "      tokens_per_day: 200000\n      when_shared_state_down: refuse", StringComparison.Ordinal);
+        yaml.Replace("      tokens_per_day: 200000\n", "      tokens_per_day: 200000\n      when_shared_state_down: refuse\n", StringComparison.Ordinal);
 
     [Fact]
     public async Task ChatCompletions_RedisStopped_RefuseTierAnswers503SharedStateUnavailable()
