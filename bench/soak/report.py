@@ -13,6 +13,7 @@ def percentile(sorted_values, p):
 
 def main():
     requests_csv, samples_tsv, max_rate, rate, duration = sys.argv[1:6]
+    threads_tsv = sys.argv[6] if len(sys.argv) > 6 else None
     latencies, errors, statuses = [], 0, {}
     slow = []
     with open(requests_csv, newline="") as f:
@@ -41,6 +42,9 @@ def main():
     where = ", ".join("%.0f s (%.0f ms)" % (o, ms) for o, ms in sorted(slowest))
     print(f"requests >= 100 ms: {len(slow)}" + (f"; the slowest 20 at (offset into the run): {where}" if slow else ""))
 
+    if threads_tsv:
+        report_threads(threads_tsv, slow)
+
     rows = list(csv.DictReader(open(samples_tsv), delimiter="\t"))
     if rows:
         first, last = rows[0], rows[-1]
@@ -54,6 +58,28 @@ def main():
         for r in rows[::step] + ([rows[-1]] if (len(rows) - 1) % step else []):
             print(f"{int(r['seconds']):7d}  {int(r['rss_kb']) / 1024:6.0f}  {int(r['db_bytes']) / 1e6:5.1f}  "
                   f"{int(r['wal_bytes']) / 1e6:6.1f}  {int(r['archives_bytes']) / 1e6:11.1f}")
+
+
+def report_threads(threads_tsv, slow):
+    """Thread count over the run, and around each stall (slow requests ending within a second of each other)."""
+    rows = [(float(r["seconds"]), int(r["threads"])) for r in csv.DictReader(open(threads_tsv), delimiter="\t") if r["threads"]]
+    if not rows:
+        return
+    counts = [t for _, t in rows]
+    print(f"threads: start {counts[0]}, min {min(counts)}, max {max(counts)}, end {counts[-1]}")
+    # The thread sampler starts with the load, so offsets line up within about a second.
+    stalls = []
+    for offset, ms in sorted(slow):
+        end = offset + ms / 1000
+        if stalls and end - stalls[-1][1] <= 1.0:
+            stalls[-1] = (stalls[-1][0], end, stalls[-1][2] + 1, max(stalls[-1][3], ms))
+        else:
+            stalls.append((offset, end, 1, ms))
+    for start, end, n, worst in stalls[:15]:
+        before = [t for s, t in rows if s <= start]
+        after = [t for s, t in rows if s >= end + 1]
+        print(f"  stall {start:.0f}-{end:.1f} s: {n} requests >= 100 ms, worst {worst:.0f} ms; threads "
+              f"{before[-1] if before else '?'} before, {after[0] if after else '?'} after")
 
 
 if __name__ == "__main__":

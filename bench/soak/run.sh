@@ -4,7 +4,9 @@
 # Reports: max and p50/p99/p99.9/p99.99 latency, errors (non-200 and transport), resident memory at
 # start and end, and database and WAL size over time (sampled every SAMPLE seconds).
 # Usage: [DURATION=30m] [CONNS=32] [RATE=req/s, default: half the measured max] [KEEP=10m] [RETENTION=on|off]
-#        [SAMPLE=10] bench/soak/run.sh
+#        [SAMPLE=10] [TG_DLL=path/to/tiergate.dll, for an A/B of another build] bench/soak/run.sh
+# The server's thread count is sampled every second: a stall followed by one more thread is the thread
+# pool's starvation injection (docs/performance.md).
 # The upstream listens on 127.0.0.1:9101 (bench/gateway/policy.yaml), so do not run it beside bench/gateway/run.sh.
 # Run it on a quiet machine: other processes' CPU and fsyncs show up as latency tails.
 set -euo pipefail
@@ -26,7 +28,7 @@ echo "building (Release)..."
 for p in src/Tiergate bench/Tiergate.Bench.Upstream; do
   dotnet build -c Release -v q --nologo "$p" >/dev/null
 done
-tg=src/Tiergate/bin/Release/net10.0/tiergate.dll
+tg=${TG_DLL:-src/Tiergate/bin/Release/net10.0/tiergate.dll}
 
 settings=()
 if [ "$retention" = on ]; then
@@ -67,7 +69,17 @@ printf 'seconds\trss_kb\tdb_bytes\twal_bytes\tarchives_bytes\n' >"$samples"
   done
 ) & pids+=($!)
 
+threads="$work/threads.tsv"
+printf 'seconds\tthreads\n' >"$threads"
+(
+  start=$(date +%s.%N)
+  while kill -0 "$server" 2>/dev/null; do
+    printf '%.1f\t%s\n' "$(awk -v now="$(date +%s.%N)" -v start="$start" 'BEGIN {print now - start}')" "$(awk '/^Threads/ {print $2}' "/proc/$server/status")" >>"$threads"
+    sleep 1
+  done
+) & pids+=($!)
+
 load -z "$duration" -c "$conns" -q "$per_worker" -o csv >"$work/soak.csv"
 sleep "$sample"
-python3 "$here/report.py" "$work/soak.csv" "$samples" "$max" "$rate" "$duration"
+python3 "$here/report.py" "$work/soak.csv" "$samples" "$max" "$rate" "$duration" "$threads"
 echo "audit archive records: $(grep -c 'Audit retention archived' "$work/tiergate.log" || true) rounds; server log and raw data in $work"
