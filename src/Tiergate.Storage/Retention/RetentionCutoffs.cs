@@ -2,9 +2,6 @@ using Tiergate.Core.Policy;
 
 namespace Tiergate.Storage.Retention;
 
-/// <summary>One tier's cut-off instants: usage data older than <paramref name="UsageBefore"/>, closed alerts last changed before <paramref name="AlertsBefore"/>.</summary>
-public sealed record TierCutoffs(DateTimeOffset UsageBefore, DateTimeOffset AlertsBefore);
-
 /// <summary>
 /// What monitoring retention deletes at one instant, from the policy's <c>tiers[].retention</c>.
 /// Data of a tier that is no longer in the policy, and alerts raised outside any tier, are kept as long as the
