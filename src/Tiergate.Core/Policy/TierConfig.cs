@@ -22,4 +22,13 @@ public sealed record TierConfig(
 
     /// <summary>The identity verification must be newer than this many days (<c>identity_max_age_days</c>); null for any age.</summary>
     public int? IdentityMaxAgeDays { get; init; }
+
+    /// <summary>How long the tier's monitoring data is kept (<c>retention</c>); unset, the default for its privacy mode.</summary>
+    public TierRetention Retention
+    {
+        get => _retention ?? TierRetention.DefaultFor(Monitoring.Privacy);
+        init => _retention = value;
+    }
+
+    private readonly TierRetention? _retention;
 }

@@ -56,6 +56,7 @@ internal static class TierReader
         var monitoring = MonitoringReader.Read(f);
         CheckResponses(f, monitoring, variants);
         var safeguards = SafeguardProfileReader.Read(f);
+        var retention = RetentionReader.Read(f, monitoring.Privacy);
 
         var r = f.Nested("review");
         var review = new ReviewSettings(r.Int("approvals", 1, ReviewSettings.MaxApprovals) ?? 1);
@@ -63,7 +64,7 @@ internal static class TierReader
 
         return name is null || policy is null
             ? null
-            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review, IdentityMaxAgeDays = identityMaxAge };
+            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review, IdentityMaxAgeDays = identityMaxAge, Retention = retention };
     }
 
     private static void CheckResponses(YamlFields f, MonitoringConfig monitoring, IReadOnlyList<string> variants)

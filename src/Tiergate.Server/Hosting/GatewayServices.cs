@@ -25,6 +25,7 @@ using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
 using Tiergate.Storage.Monitoring;
 using Tiergate.Storage.Responses;
+using Tiergate.Storage.Retention;
 using Tiergate.Storage.Secrets;
 
 namespace Tiergate.Server.Hosting;
@@ -105,7 +106,7 @@ public static class GatewayServices
         }
     }
 
-    /// <summary>The audit outage watch (metric, critical log, alert) and, when configured, scheduled retention.</summary>
+    /// <summary>The audit outage watch (metric, critical log, alert), scheduled audit retention when configured, and monitoring retention.</summary>
     private static void AddAuditUpkeep(IServiceCollection services, ServerOptions options, TiergateDatabase database)
     {
         services.AddSingleton<AuditAvailabilityWatch>();
@@ -118,5 +119,12 @@ public static class GatewayServices
             services.AddSingleton<AuditRetentionService>();
             services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionService>());
         }
+
+        // Each tier's retention of usage events and alerts always applies (the policy has defaults), on the same schedule.
+        services.AddSingleton<MonitoringRetentionMetrics>();
+        services.AddSingleton(sp => new MonitoringRetentionService(
+            options.Policy, new MonitoringRetention(database), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<MonitoringRetentionMetrics>(), options.Time,
+            options.AuditRetention?.Interval ?? options.RetentionInterval, sp.GetRequiredService<ILogger<MonitoringRetentionService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<MonitoringRetentionService>());
     }
 }

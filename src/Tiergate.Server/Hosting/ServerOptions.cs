@@ -20,6 +20,11 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
     /// <summary>Scheduled audit retention (settings <c>audit: { keep, archive_dir }</c>); null: records are kept until archived by hand.</summary>
     public Tiergate.Server.Retention.AuditRetentionOptions? AuditRetention { get; init; }
 
+    /// <summary>How often each tier's <c>retention</c> (usage events, alerts) is applied: audit retention's interval when it is set.</summary>
+    public TimeSpan RetentionInterval { get; init; } = DefaultRetentionInterval;
+
+    public static readonly TimeSpan DefaultRetentionInterval = TimeSpan.FromHours(1);
+
     /// <summary>Redis connection (StackExchange.Redis form) for usage counters shared by several instances; null: in-process counters.</summary>
     public string? Redis { get; init; }
 }

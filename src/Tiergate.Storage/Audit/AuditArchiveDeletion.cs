@@ -4,8 +4,8 @@ namespace Tiergate.Storage.Audit;
 
 /// <summary>
 /// Removes archived records (and the checkpoints among them) in small transactions with pauses
-/// between, so that the audit writer, which needs the same write lock on SQLite, waits a few
-/// milliseconds at most. Idempotent: a run cut short is finished by the next archival.
+/// between (<see cref="BatchedDeletion"/>), so that the audit writer, which needs the same write lock
+/// on SQLite, waits a few milliseconds at most. Idempotent: a run cut short is finished by the next archival.
 /// </summary>
 internal sealed class AuditArchiveDeletion(DbConnection connection, bool postgres, AuditArchiveOptions options)
 {
@@ -22,32 +22,26 @@ internal sealed class AuditArchiveDeletion(DbConnection connection, bool postgre
     public async Task<long> DeleteThroughAsync(long last, CancellationToken cancellationToken)
     {
         var lowest = await AuditArchiver.ScalarAsync<long?>(connection, null, "SELECT MIN(seq) FROM audit_records", cancellationToken);
-        long freed = 0;
         await using var size = ParameterizedCommand.Create(connection, postgres ? PostgresSizeSql : SqliteSizeSql, "@lo", "@hi");
         await using var delete = ParameterizedCommand.Create(connection, "DELETE FROM audit_records WHERE seq > @lo AND seq <= @hi", "@lo", "@hi");
-        for (var lo = (lowest ?? last + 1) - 1; lo < last;)
+        var lo = (lowest ?? last + 1) - 1;
+        var freed = lo >= last ? 0 : await BatchedDeletion.RunAsync(async ct =>
         {
             var hi = Math.Min(lo + options.DeleteBatchSize, last);
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            foreach (var command in new[] { size, delete })
             {
-                foreach (var command in new[] { size, delete })
-                {
-                    command.Transaction = transaction;
-                    command.Parameters[0].Value = lo;
-                    command.Parameters[1].Value = hi;
-                }
-
-                freed += Convert.ToInt64(await size.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                command.Transaction = transaction;
+                command.Parameters[0].Value = lo;
+                command.Parameters[1].Value = hi;
             }
 
+            var bytes = Convert.ToInt64(await size.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            await delete.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
             lo = hi;
-            if (lo < last)
-            {
-                await Task.Delay(options.PauseBetweenBatches, cancellationToken);
-            }
-        }
+            return (bytes, lo < last);
+        }, options.PauseBetweenBatches, cancellationToken);
 
         await using var checkpoints = ParameterizedCommand.Create(connection, "DELETE FROM audit_checkpoints WHERE seq <= @last", "@last");
         checkpoints.Parameters[0].Value = last;

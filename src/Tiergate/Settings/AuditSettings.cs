@@ -1,4 +1,4 @@
-using System.Globalization;
+using Tiergate.Core.Policy;
 using Tiergate.Server.Retention;
 
 namespace Tiergate.Settings;
@@ -45,27 +45,15 @@ public sealed record AuditSettings(AuditRetentionOptions? Retention)
         return new AuditSettings(new AuditRetentionOptions(kept, directory.AsPath(), interval ?? (kept < DefaultInterval ? kept : DefaultInterval)));
     }
 
-    /// <summary>Parses <c>30d</c>, <c>12h</c>, <c>10m</c>, <c>90s</c>; reports an error and returns null otherwise.</summary>
+    /// <summary>Parses <c>30d</c>, <c>12h</c>, <c>10m</c>, <c>90s</c> (<see cref="DurationText"/>); reports an error and returns null otherwise.</summary>
     internal static TimeSpan? Duration(SettingsReader settings, SettingValue value)
     {
-        var text = value.Text;
-        if (text.Length >= 2 && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        if (DurationText.TryParse(value.Text, out var duration))
         {
-            TimeSpan? duration = text[^1] switch
-            {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'd' => TimeSpan.FromDays(amount),
-                _ => null,
-            };
-            if (duration is not null)
-            {
-                return duration;
-            }
+            return duration;
         }
 
-        settings.Error(value, $"must be a duration such as 30d, 12h, 10m or 90s, not '{text}'");
+        settings.Error(value, $"must be {DurationText.Expected}, not '{value.Text}'");
         return null;
     }
 }
