@@ -43,7 +43,7 @@ public sealed class DrainGatewayTests
         using var client = host.Client(key);
 
         var streaming = Chat.PostAsync(client, "standard", stream: true);
-        await WaitUntilAsync(() => !host.Upstream.Requests.IsEmpty);
+        await Wait.UntilAsync(() => !host.Upstream.Requests.IsEmpty);
         host.Service<ShutdownDrain>().Begin();
         hold.SetResult();
         using var response = await streaming;
@@ -53,14 +53,5 @@ public sealed class DrainGatewayTests
         Assert.Equal("one two three four five", StreamText.Of(body));
         Assert.Contains("data: [DONE]", body, StringComparison.Ordinal);
         Assert.Equal(0, host.Service<ShutdownDrain>().InFlight);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var waited = 0; !condition(); waited++)
-        {
-            Assert.True(waited < 600, "timed out");
-            await Task.Delay(50);
-        }
     }
 }

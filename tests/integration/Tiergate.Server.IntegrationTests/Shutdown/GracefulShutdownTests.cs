@@ -33,7 +33,7 @@ public sealed class GracefulShutdownTests
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
             var streaming = http.PostAsJsonAsync("/v1/chat/completions", Chat.Body("standard", stream: true));
-            await WaitUntilAsync(() => !upstream.Requests.IsEmpty);
+            await Wait.UntilAsync(() => !upstream.Requests.IsEmpty);
             await SignalAsync(server, "TERM");
             var refusal = await RefusedWithinAsync(port, key);
             var stillServing = !server.HasExited;
@@ -79,7 +79,7 @@ public sealed class GracefulShutdownTests
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
             var streaming = ReadWholeAsync(http);
-            await WaitUntilAsync(() => !upstream.Requests.IsEmpty);
+            await Wait.UntilAsync(() => !upstream.Requests.IsEmpty);
             var signalled = Stopwatch.StartNew();
             await SignalAsync(server, "TERM");
             var exited = await ExitAsync(server, TimeSpan.FromSeconds(60));
