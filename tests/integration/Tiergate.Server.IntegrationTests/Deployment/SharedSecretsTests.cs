@@ -9,6 +9,7 @@ using Tiergate.Storage;
 using Tiergate.Storage.Secrets;
 using Tiergate.Testing.Cli;
 using Tiergate.Testing.Gateway;
+using Tiergate.Server.IntegrationTests.Shutdown;
 using Tiergate.Testing.Storage;
 
 namespace Tiergate.Server.IntegrationTests.Deployment;
@@ -20,6 +21,7 @@ namespace Tiergate.Server.IntegrationTests.Deployment;
 /// secrets often are). A key made by one instance's CLI works on another's server, the audit chain they write
 /// verifies from a third directory, and no instance made secret files of its own.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SharedSecretsTests
 {
     [Fact]
@@ -55,7 +57,7 @@ public sealed class SharedSecretsTests
                 try
                 {
                     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                    await ServeReadiness.WaitUntilReadyAsync(http, server);
+                    await Wait.UntilReadyAsync(http, server);
                     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
                     using var answer = await http.PostAsJsonAsync("/v1/chat/completions", Chat.Body("standard"));
                     Assert.Equal(HttpStatusCode.OK, answer.StatusCode);

@@ -28,7 +28,7 @@ public sealed class GracefulShutdownTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await ServeReadiness.WaitUntilReadyAsync(http, server);
+            await Wait.UntilReadyAsync(http, server);
             var output = DrainOutput(server);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
@@ -74,7 +74,7 @@ public sealed class GracefulShutdownTests
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(90) };
-            await ServeReadiness.WaitUntilReadyAsync(http, server);
+            await Wait.UntilReadyAsync(http, server);
             var output = DrainOutput(server);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
@@ -89,9 +89,10 @@ public sealed class GracefulShutdownTests
             Assert.True(exited, "tiergate serve did not exit after the deadline");
             Assert.True(server.ExitCode == 0, $"exit {server.ExitCode}: {await output}");
             Assert.True(stoppedAfter >= TimeSpan.FromSeconds(1.5), $"stopped after {stoppedAfter}: before the 2 s deadline");
-            Assert.True(stoppedAfter < TimeSpan.FromSeconds(2 + 10 + 10), $"stopped after {stoppedAfter}: the deadline did not cut the stream");
+            // The log line is what tells this deadline's cut from the host's own stop timeout (2 s + 10 s), which would also end it.
+            Assert.True(stoppedAfter < TimeSpan.FromSeconds(30), $"stopped after {stoppedAfter}");
             Assert.False(completed && body.Contains("data: [DONE]", StringComparison.Ordinal), "the held stream was reported complete");
-            Assert.Contains("cut", await output, StringComparison.Ordinal);
+            Assert.Contains("requests still in flight were cut", await output, StringComparison.Ordinal);
         }
         finally
         {
@@ -119,10 +120,10 @@ public sealed class GracefulShutdownTests
         return (cli, config, (string)json["key"]!);
     }
 
-    /// <summary>How a new request fares once the signal is handled: a refused connection (Kestrel stopped listening) or a 503; fails if it is still served after 10 s.</summary>
+    /// <summary>How a new request fares once the signal is handled: a refused connection (Kestrel stopped listening) or a 503; fails if it is still served after 30 s.</summary>
     private static async Task<string> RefusedWithinAsync(int port, string key)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (DateTimeOffset.UtcNow < deadline)
         {
             // A new client each time: a new connection, as a load balancer's next request or probe would open.
@@ -146,7 +147,7 @@ public sealed class GracefulShutdownTests
             await Task.Delay(50);
         }
 
-        return "still served 10 s after SIGTERM";
+        return "still served 30 s after SIGTERM";
     }
 
     private static async Task<(bool Completed, string Body)> ReadWholeAsync(HttpClient http)
