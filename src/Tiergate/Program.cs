@@ -34,7 +34,13 @@ if (parsed.Errors.Count > 0 && parsed.GetValue(GlobalOptions.Json))
 try
 {
     // Settings errors reach here from whichever verb first resolves the settings, and are reported once, all of them.
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+    if (ServeCommand.HandlesItsOwnSignals(parsed))
+    {
+        invocation.ProcessTerminationTimeout = null;
+    }
+
+    return await parsed.InvokeAsync(invocation);
 }
 catch (SettingsInvalidException e)
 {

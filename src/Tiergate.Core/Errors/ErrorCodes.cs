@@ -58,6 +58,7 @@ public static class ErrorCodes
     // Gateway: the server.
     public static readonly ErrorCode AuditUnavailable = new("TG1060", "audit_unavailable", 503, Upstream, "The audit record could not be written, so the request was refused (fail closed).");
     public static readonly ErrorCode SharedStateUnavailable = new("TG1065", "shared_state_unavailable", 503, Upstream, "The shared counters (Redis) cannot be reached and the tier's limits.when_shared_state_down is refuse, so the request was refused rather than counted on one instance only; see Retry-After.");
+    public static readonly ErrorCode ShuttingDown = new("TG1068", "shutting_down", 503, Upstream, "This instance is draining before it stops (SIGTERM): it finishes the requests in flight but takes no new ones, and /readyz answers 503. Retry; a load balancer sends the request to another instance.");
     public static readonly ErrorCode InternalError = new("TG1099", "internal_error", 500, Upstream, "An unexpected failure inside Tiergate; the log has details.");
 
     // The command as a whole (and the admin API): account errors live with their aggregates (TG2001-TG2003, TG2005-TG2007).

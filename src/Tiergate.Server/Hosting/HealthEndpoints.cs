@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Server.Limits.Shared;
+using Tiergate.Server.Shutdown;
 using Tiergate.Storage;
 
 namespace Tiergate.Server.Hosting;
 
-/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers too, and Redis when one is configured.</summary>
+/// <summary>
+/// <c>/healthz</c>: the process answers (also while draining, so a liveness probe does not kill a stopping instance).
+/// <c>/readyz</c>: not draining (<see cref="ShutdownDrain"/>), the database answers, and Redis when one is configured.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void MapHealth(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
@@ -15,6 +19,11 @@ internal static class HealthEndpoints
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapGet("/readyz", async (TiergateDatabase database, IServiceProvider services, CancellationToken cancellationToken) =>
         {
+            if (services.GetService<ShutdownDrain>() is { IsDraining: true })
+            {
+                return Results.Json(new { status = "not ready", reason = "shutting down" }, statusCode: 503);
+            }
+
             if (services.GetService<RedisSharedState>() is { } redis && !await redis.IsReachableAsync())
             {
                 return Results.Json(new { status = "not ready", reason = "shared state (Redis) unreachable" }, statusCode: 503);

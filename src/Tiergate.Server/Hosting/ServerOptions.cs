@@ -27,4 +27,7 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>Redis connection (StackExchange.Redis form) for usage counters shared by several instances; null: in-process counters.</summary>
     public string? Redis { get; init; }
+
+    /// <summary>After SIGTERM, how long requests in flight may run on before they are cut (settings <c>server.shutdown_timeout</c>).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = Tiergate.Server.Shutdown.ShutdownDrain.DefaultTimeout;
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tiergate.Server.Shutdown;
 using Tiergate.Storage;
 
 namespace Tiergate.Server.Hosting;
@@ -29,11 +31,17 @@ public static class TiergateServer
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
+        // The host's stop outlasts the drain's deadline, so background services still flush after the last request.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + ShutdownDrain.FlushMargin);
+
+        // Wall-clock, not options.Time: a test's fake clock must not hold a stopping process open.
+        builder.Services.AddSingleton(sp => new ShutdownDrain(TimeProvider.System, options.ShutdownTimeout, sp.GetRequiredService<ILogger<ShutdownDrain>>()));
         configureServices?.Invoke(builder.Services);
         builder.Services.AddTiergateGateway(options, database);
 
         var app = builder.Build();
         UseTrustedProxies(app, options.TrustedProxies);
+        app.UseShutdownDrain();
         app.MapHealth();
         app.MapTiergateGateway();
         mapEndpoints?.Invoke(app);

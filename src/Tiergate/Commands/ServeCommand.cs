@@ -16,6 +16,13 @@ internal static class ServeCommand
 {
     public const string DefaultUrl = ServerSettings.DefaultUrl;
 
+    /// <summary>
+    /// True when <paramref name="parsed"/> runs serve: then the host, not System.CommandLine, handles SIGTERM and SIGINT,
+    /// since System.CommandLine would end the process 2 s after the signal, in the middle of the drain.
+    /// </summary>
+    public static bool HandlesItsOwnSignals(ParseResult parsed) =>
+        parsed is not null && parsed.CommandResult.Command.Name == "serve";
+
     public static Command Create()
     {
         var urls = new Option<string[]>("--urls") { Description = $"Address(es) to listen on (default {DefaultUrl})." };
@@ -36,7 +43,7 @@ internal static class ServeCommand
             try
             {
                 app = await TiergateServer.BuildAsync(
-                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention, Redis = settings.Redis.Connection },
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention, Redis = settings.Redis.Connection, ShutdownTimeout = settings.Server.ShutdownTimeout },
                     TiergateConsole.Services(ConsoleOptionsFrom(settings)),
                     TiergateConsole.Map);
             }
@@ -54,6 +61,8 @@ internal static class ServeCommand
             System.Console.Out.WriteLine(settings.Monitoring.Enabled
                 ? $"Monitoring places: {app.Services.GetRequiredService<MonitorPlaces>().Status}"
                 : "Monitoring: detectors off (monitoring.enabled: false)");
+            // SIGTERM and SIGINT reach the host (Program.cs leaves them to it for serve): it drains, stops, and the
+            // disposal above flushes the audit writer before the process exits 0.
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -2,12 +2,15 @@ using System.Net;
 
 namespace Tiergate.Settings;
 
-/// <summary><c>server</c>: where <c>tiergate serve</c> listens, and which reverse proxies it believes.</summary>
+/// <summary><c>server</c>: where <c>tiergate serve</c> listens, which reverse proxies it believes, and how long it drains on SIGTERM.</summary>
 /// <param name="Urls">Kestrel addresses (<c>http://0.0.0.0:8080</c>).</param>
 /// <param name="TrustedProxies">IP addresses or CIDR blocks whose X-Forwarded-For is believed; empty: none.</param>
 public sealed record ServerSettings(IReadOnlyList<string> Urls, IReadOnlyList<string> TrustedProxies)
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary><c>server.shutdown_timeout</c> (<c>30s</c>, <c>2m</c>): after SIGTERM, how long requests in flight may run on before they are cut.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = Tiergate.Server.Shutdown.ShutdownDrain.DefaultTimeout;
 
     public static ServerSettings Read(SettingsReader settings)
     {
@@ -27,7 +30,11 @@ public sealed record ServerSettings(IReadOnlyList<string> Urls, IReadOnlyList<st
             }
         }
 
-        return new ServerSettings(urls.Count > 0 ? urls.Select(u => u.Text).ToList() : [DefaultUrl], proxies.Select(p => p.Text).ToList());
+        var shutdown = settings.Value("server:shutdown_timeout") is { } shutdownValue ? AuditSettings.Duration(settings, shutdownValue) : null;
+        return new ServerSettings(urls.Count > 0 ? urls.Select(u => u.Text).ToList() : [DefaultUrl], proxies.Select(p => p.Text).ToList())
+        {
+            ShutdownTimeout = shutdown ?? Tiergate.Server.Shutdown.ShutdownDrain.DefaultTimeout,
+        };
     }
 
     private static bool IsListenAddress(string url) =>
