@@ -102,6 +102,27 @@ public sealed class PolicyReloadGatewayTests
         Assert.Equal("serve --config", (string)details["source"]!);
     }
 
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task ApplyAsync_InstancesApplyingAtOnce_OneVersionPerDistinctTextNumberedWithoutGaps(string backend)
+    {
+        await using var store = await TestStore.CreateAsync(backend);
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "tiergate.yaml"));
+        var same = PolicyText.Of(sample);
+        var distinct = Enumerable.Range(1, 4).Select(i => PolicyText.Of(sample.Replace("requests_per_minute: 60", $"requests_per_minute: {i}", StringComparison.Ordinal))).ToList();
+
+        var sameResults = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => ApplyAsync(store, same))));
+        var distinctResults = await Task.WhenAll(distinct.Select(t => Task.Run(() => ApplyAsync(store, t))));
+
+        Assert.Single(sameResults, r => r.Stored);
+        Assert.All(sameResults, r => Assert.Equal(1, r.Current.Version));
+        Assert.All(distinctResults, r => Assert.True(r.Stored));
+        var versions = await new PolicyVersionStore(store.Database, new NullAudit(), TimeProvider.System).ListAsync();
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], versions.Select(v => v.Version));
+        Assert.Equal(distinct.Select(t => t.Hash).Order(), versions.Skip(1).Select(v => v.Hash).Order());
+        Assert.Equal(5, (await AuditAsync(store, "policy.apply")).Count);
+    }
+
     private static async Task StartAndStopAsync(TestStore store, string file, string text)
     {
         await File.WriteAllTextAsync(file, text);
