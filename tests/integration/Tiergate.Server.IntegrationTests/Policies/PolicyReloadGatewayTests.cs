@@ -50,6 +50,32 @@ public sealed class PolicyReloadGatewayTests
         Assert.Equal(applied.Current.Version, (long)ready["policy"]!["version"]!);
     }
 
+    [Fact]
+    public async Task StoredVersion_AppliedWhileARequestRuns_TheRequestFinishesUnderItsPolicyAndNewOnesSeeTheNew()
+    {
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+        host.Upstream.DelayBeforeHeaders = TimeSpan.FromSeconds(8);
+        var inFlight = Chat.PostAsync(client, "standard");
+        while (host.Upstream.Requests.IsEmpty)
+        {
+            await Task.Delay(50);
+        }
+
+        // The new policy takes the variant out of the caller's tier.
+        var text = PolicyText.Of((await SampleFor(host)).Replace("    variants: [standard]\n    policy: general-use", "    variants: [reduced-refusal]\n    policy: general-use", StringComparison.Ordinal));
+        Assert.NotEqual(PolicyText.Of(await SampleFor(host)).Hash, text.Hash);
+        await ApplyAsync(host.Store, text);
+        await WaitForHashAsync(client, text.Hash);
+        host.Upstream.DelayBeforeHeaders = TimeSpan.Zero;
+        using var later = await Chat.PostAsync(client, "standard");
+        using var first = await inFlight;
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, later.StatusCode);
+        Assert.Equal("model_not_found", await Chat.ErrorCodeAsync(later));
+    }
+
     [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task StoredVersion_ChangingTheGuards_IsRefusedAndTheRunningPolicyKept(string backend)
