@@ -25,6 +25,18 @@ public sealed class PolicyReloadProcessTests : IDisposable
 
     public void Dispose()
     {
+        // The servers this test started: stopped here, pass or fail (disposing a Process object does not end it).
+        foreach (var server in _ports.Keys)
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                server.WaitForExit();
+            }
+
+            server.Dispose();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var directory in new[] { _directory, _cli.DataDirectory })
         {
@@ -44,7 +56,7 @@ public sealed class PolicyReloadProcessTests : IDisposable
     {
         var config = Write("policy.yaml", _sample);
         var key = await KeyAsync(config);
-        using var server = await StartAsync(config);
+        var server = await StartAsync(config);
         using var http = Client(server, key);
         var first = PolicyText.Of(_sample);
         var statusesBefore = await ChatStatusesAsync(http, 3);
@@ -83,7 +95,7 @@ public sealed class PolicyReloadProcessTests : IDisposable
     {
         var config = Write("policy.yaml", _sample);
         var key = await KeyAsync(config);
-        using var server = await StartAsync(config);
+        var server = await StartAsync(config);
         using var http = Client(server, key);
 
         var lowered = _sample.Replace("requests_per_minute: 60", "requests_per_minute: 2", StringComparison.Ordinal);
