@@ -64,6 +64,7 @@ public static class ErrorCodes
     // The command as a whole (and the admin API): account errors live with their aggregates (TG2001-TG2003, TG2005-TG2007).
     public static readonly ErrorCode InvalidArgument = new("TG2004", "invalid_argument", 400, Invalid, "An argument is malformed (email, CIDR, number of days, ...).");
     public static readonly ErrorCode PolicyInvalid = new("TG2008", "policy_invalid", 400, Invalid, "The policy file has errors; each is listed with its path.");
+    public static readonly ErrorCode PolicyNeedsRestart = new("TG2150", "policy_needs_restart", 409, Invalid, "The new policy changes parts a running gateway loads only at start (safeguards.directory, safeguards.guards), so it was not applied live; each part is listed with its path. Change the file and restart instead.");
     public static readonly ErrorCode StorageUnavailable = new("TG2009", "storage_unavailable", 503, Upstream, "The database cannot be opened or written.");
     public static readonly ErrorCode AuditArchiveBusy = new("TG2025", "audit_archive_busy", 409, Invalid, "Another archiver (another server instance's retention, or another `tiergate audit archive`) is archiving the audit log; nothing was changed. Try again when it has finished.");
     public static readonly ErrorCode AuditChainInvalid = new("TG2026", "audit_chain_invalid", 409, Invalid, "The audit records to archive do not verify, so nothing was archived or removed; run `tiergate audit verify` to find the first bad record.");

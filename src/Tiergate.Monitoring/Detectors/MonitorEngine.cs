@@ -11,10 +11,16 @@ namespace Tiergate.Monitoring.Detectors;
 /// Runs every detector over each usage event, with per-user and per-key state held in memory and handed out as
 /// JSON for storage (<see cref="TakeChanged"/>, <see cref="Load"/>), so that it survives a restart. Prompt sketches
 /// are stored only for <c>full</c>-privacy tiers; other tiers' sketches are lost on restart, by design.
-/// Not thread-safe: one consumer feeds it, in event order.
+/// Not thread-safe: one consumer feeds it, in event order. Tiers are looked up in the policy of the moment (a gateway's
+/// reloads change it), so an event of a tier that a reload removed is not observed.
 /// </summary>
-public sealed class MonitorEngine(PolicyDocument policy)
+public sealed class MonitorEngine(Func<PolicyDocument> currentPolicy)
 {
+    public MonitorEngine(PolicyDocument policy)
+        : this(() => policy)
+    {
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<long, UserState> _users = [];
     private readonly Dictionary<string, KeyState> _keys = new(StringComparer.Ordinal);
@@ -36,6 +42,7 @@ public sealed class MonitorEngine(PolicyDocument policy)
     public void Observe(UsageEvent usageEvent, Place? place, List<Detection> into)
     {
         ArgumentNullException.ThrowIfNull(usageEvent);
+        var policy = currentPolicy();
         if (usageEvent.UserId is not { } userId || usageEvent.Tier is null || !policy.TiersByName.TryGetValue(usageEvent.Tier, out var tier))
         {
             return;
@@ -135,6 +142,7 @@ public sealed class MonitorEngine(PolicyDocument policy)
 
     private void PrepareSketches(UserState user)
     {
+        var policy = currentPolicy();
         foreach (var (tierName, activity) in user.Tiers)
         {
             var full = policy.TiersByName.TryGetValue(tierName, out var tier) && tier.Monitoring.Privacy == PrivacyMode.Full;

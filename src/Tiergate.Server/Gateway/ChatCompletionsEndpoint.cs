@@ -19,7 +19,7 @@ namespace Tiergate.Server.Gateway;
 /// every request leaves usage events behind: admitted then completed, or denied.
 /// </summary>
 public sealed class ChatCompletionsEndpoint(
-    PolicyDocument policy,
+    Tiergate.Server.Policies.PolicyHolder policies,
     ApiKeyAuthenticator authenticator,
     IUsageLimiter limiter,
     UpstreamRegistry upstreams,
@@ -42,6 +42,9 @@ public sealed class ChatCompletionsEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+
+        // One policy for the whole request (tier, profile, limits, upstream), however many reloads happen meanwhile.
+        var policy = policies.Policy;
         var auth = await authenticator.AuthenticateAsync(context);
         if (auth.Caller is not { } caller)
         {
@@ -147,7 +150,7 @@ public sealed class ChatCompletionsEndpoint(
 
         context.Response.Headers[TierHeader] = tier.Name;
         context.Response.Headers[VariantHeader] = variant;
-        var endpoint = upstreams[variant];
+        var endpoint = upstreams.For(policy)[variant];
         var body = request.ForUpstream(endpoint.Model, budget);
         // An output guard can find categories the profile does not name, which it blocks: such a tier can always block.
         var outputGuard = guards.For(tier, output: true) is not null;

@@ -11,13 +11,13 @@ namespace Tiergate.Server.Gateway;
 /// and an OpenAI-shaped error, with one answer for an unknown variant, a variant outside the caller's tiers and
 /// a tier the caller does not hold.
 /// </summary>
-public sealed class GatewayDenial(PolicyDocument policy, GatewayEvents events, GatewayAudit audit, GatewayMetrics metrics)
+public sealed class GatewayDenial(Tiergate.Server.Policies.PolicyHolder policies, GatewayEvents events, GatewayAudit audit, GatewayMetrics metrics)
 {
     public async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
         // Only a configured variant's name is recorded: any other 'model' is client text (100,000 chars, a
         // prompt, a key) that the audit log refuses to hold (a 500) and that metrics must not take as a tag.
-        var recorded = variant is not null && policy.VariantsByName.ContainsKey(variant) ? variant : null;
+        var recorded = variant is not null && policies.Policy.VariantsByName.ContainsKey(variant) ? variant : null;
         events.Denied(context, keyId, caller, tier, recorded, code);
         var throttled = await audit.DeniedAsync(context, keyId, code, recorded);
         metrics.Completed(code.Name, null, recorded, 0, TimeSpan.Zero);

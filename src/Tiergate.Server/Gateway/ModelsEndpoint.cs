@@ -10,7 +10,7 @@ using Tiergate.Server.Sample;
 namespace Tiergate.Server.Gateway;
 
 /// <summary><c>GET /v1/models</c>: exactly the variants the caller's active tiers reach, in policy order. A refusal is a denied usage event; a listing calls no model and leaves none.</summary>
-public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator authenticator, GatewayAudit audit, GatewayEvents events, AlertResponses responses, TimeProvider time)
+public sealed class ModelsEndpoint(Tiergate.Server.Policies.PolicyHolder policies, ApiKeyAuthenticator authenticator, GatewayAudit audit, GatewayEvents events, AlertResponses responses, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -25,6 +25,7 @@ public sealed class ModelsEndpoint(PolicyDocument policy, ApiKeyAuthenticator au
             return;
         }
 
+        var policy = policies.Policy;
         var now = time.GetUtcNow();
         var denial = AccessEvaluator.CheckKey(caller, now)
             ?? (responses.CheckKey(caller) is { Refusal: { } refusal } enforced ? AccessDecision.Deny(refusal, enforced.Message!) : null);

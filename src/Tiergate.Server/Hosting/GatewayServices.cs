@@ -15,6 +15,7 @@ using Tiergate.Server.Limits;
 using Tiergate.Server.Limits.Shared;
 using Tiergate.Server.Misuse;
 using Tiergate.Server.Moderation;
+using Tiergate.Server.Policies;
 using Tiergate.Server.Proxy;
 using Tiergate.Server.Responses;
 using Tiergate.Server.Retention;
@@ -24,6 +25,7 @@ using Tiergate.Storage.Alerts;
 using Tiergate.Storage.Accounts;
 using Tiergate.Storage.Audit;
 using Tiergate.Storage.Monitoring;
+using Tiergate.Storage.Policies;
 using Tiergate.Storage.Responses;
 using Tiergate.Storage.Retention;
 using Tiergate.Storage.Secrets;
@@ -37,12 +39,17 @@ namespace Tiergate.Server.Hosting;
 /// </summary>
 public static class GatewayServices
 {
-    public static IServiceCollection AddTiergateGateway(this IServiceCollection services, ServerOptions options, TiergateDatabase database)
+    /// <param name="initialPolicy">The policy to start with (<see cref="PolicyStartup"/>); null: <see cref="ServerOptions.Policy"/>, unstored.</param>
+    public static IServiceCollection AddTiergateGateway(this IServiceCollection services, ServerOptions options, TiergateDatabase database, PolicySnapshot? initialPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton(options.Time);
+
+        // The policy the process started with: what is loaded once (screening engine, guards) and the console use it;
+        // the gateway's request path reads PolicyHolder, which reloads swap (docs/configuration.md).
         services.AddSingleton(options.Policy);
+        AddPolicyReload(services, options, database, initialPolicy ?? new PolicySnapshot(options.Policy, null, null));
         services.AddSingleton(database);
         services.AddSingleton(new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, options.Storage)));
         services.AddSingleton(_ => AuditSigningKey.LoadOrCreate(options.Storage));
@@ -91,12 +98,22 @@ public static class GatewayServices
         return services;
     }
 
+    /// <summary>The running policy's holder, and what swaps it: the stored-version poll and SIGHUP.</summary>
+    private static void AddPolicyReload(IServiceCollection services, ServerOptions options, TiergateDatabase database, PolicySnapshot initial)
+    {
+        services.AddSingleton(new PolicyHolder(initial));
+        services.AddSingleton(options.PolicySource);
+        services.AddSingleton(sp => new PolicyVersionStore(database, sp.GetRequiredService<IAuditLog>(), options.Time));
+        services.AddSingleton<PolicyReloader>();
+        services.AddHostedService<PolicyWatcher>();
+    }
+
     /// <summary>Detectors and their stored state; registered before the event dispatcher so that the last flush runs after it stops.</summary>
     private static void AddMonitoring(IServiceCollection services, ServerOptions options, TiergateDatabase database)
     {
         services.AddSingleton(_ => new MonitorPlaces(options.Places is { } places ? new PlaceLookup(places) : null));
         services.AddSingleton(sp => new Tiergate.Storage.Identity.Links.AsnLookup(address => sp.GetRequiredService<MonitorPlaces>().Lookup(address)?.Asn));
-        services.AddSingleton(_ => new MonitorEngine(options.Policy));
+        services.AddSingleton(sp => new MonitorEngine(() => sp.GetRequiredService<PolicyHolder>().Policy));
         services.AddSingleton(_ => new MonitorStateStore(database, options.Time));
         services.AddSingleton<MonitorSubscriber>();
         if (options.Detectors)

@@ -30,4 +30,14 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
 
     /// <summary>After SIGTERM, how long requests in flight may run on before they are cut (settings <c>server.shutdown_timeout</c>).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = Tiergate.Server.Shutdown.ShutdownDrain.DefaultTimeout;
+
+    /// <summary>
+    /// The file the policy came from (<c>serve --config</c>): applied to the database at start when its hash differs from the
+    /// newest stored version, and re-read on SIGHUP; null: the newest stored version, else <see cref="Policy"/>. How often the
+    /// newest stored version is checked.
+    /// </summary>
+    public Tiergate.Server.Policies.PolicySourceOptions PolicySource { get; init; } = new(null, Tiergate.Server.Policies.PolicySourceOptions.DefaultPollInterval);
+
+    /// <summary>The source text of <see cref="Policy"/> (the file's, or the built-in default's), for its hash; null: a policy given as an object.</summary>
+    public string? PolicyText { get; init; }
 }

@@ -14,12 +14,17 @@ namespace Tiergate.Server.Hosting;
 /// </summary>
 public static class TiergateServer
 {
-    /// <summary>Migrates the database (opening its key ring) and composes the server; fails closed if either cannot be done.</summary>
+    /// <summary>
+    /// Migrates the database (opening its key ring), settles the starting policy (<see cref="Policies.PolicyStartup"/>)
+    /// and composes the server; fails closed if any cannot be done.
+    /// </summary>
     public static async Task<WebApplication> BuildAsync(ServerOptions options, Action<IServiceCollection>? configureServices = null, Action<WebApplication>? mapEndpoints = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var database = TiergateDatabase.Open(options.Storage);
         await database.MigrateAsync();
+        var initialPolicy = await Policies.PolicyStartup.ResolveAsync(options, database);
+        options = options with { Policy = initialPolicy.Policy };
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
@@ -37,7 +42,7 @@ public static class TiergateServer
         // Wall-clock, not options.Time: a test's fake clock must not hold a stopping process open.
         builder.Services.AddSingleton(sp => new ShutdownDrain(TimeProvider.System, options.ShutdownTimeout, sp.GetRequiredService<ILogger<ShutdownDrain>>()));
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddTiergateGateway(options, database);
+        builder.Services.AddTiergateGateway(options, database, initialPolicy);
 
         var app = builder.Build();
         UseTrustedProxies(app, options.TrustedProxies);

@@ -15,7 +15,7 @@ namespace Tiergate.Server.Misuse;
 /// <see cref="FlushAsync"/> stores changed state (every few seconds and at shutdown, by <see cref="MonitorStateFlusher"/>).
 /// </summary>
 public sealed partial class MonitorSubscriber(
-    PolicyDocument policy,
+    Tiergate.Server.Policies.PolicyHolder policies,
     MonitorEngine engine,
     MonitorPlaces places,
     MonitorStateStore states,
@@ -108,7 +108,7 @@ public sealed partial class MonitorSubscriber(
             new NewAlert(detection.Detector, detection.UserId, detection.KeyId, detection.Tier, (AlertSeverity)(int)detection.Severity, detection.Evidence) { Masked = detection.Masked },
             cancellationToken);
         LogAlert(logger, detection.Detector, alert.Id, detection.Tier ?? "none");
-        if (detection.UserId is not { } userId || detection.Tier is null || !policy.TiersByName.TryGetValue(detection.Tier, out var tier))
+        if (detection.UserId is not { } userId || detection.Tier is null || !policies.Policy.TiersByName.TryGetValue(detection.Tier, out var tier))
         {
             return;
         }

@@ -20,7 +20,7 @@ namespace Tiergate.Server.Moderation;
 /// the verdict is sent: no record, no verdict.
 /// </summary>
 public sealed class ModerationsEndpoint(
-    PolicyDocument policy,
+    Tiergate.Server.Policies.PolicyHolder policies,
     ApiKeyAuthenticator authenticator,
     IUsageLimiter limiter,
     GatewayAudit audit,
@@ -33,6 +33,9 @@ public sealed class ModerationsEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+
+        // One policy for the whole request, however many reloads happen meanwhile.
+        var policy = policies.Policy;
         var auth = await authenticator.AuthenticateAsync(context);
         if (auth.Caller is not { } caller)
         {

@@ -6,13 +6,13 @@ namespace Tiergate.Server.Proxy;
 
 /// <summary>
 /// One pooled HTTP client for every real upstream and the in-process sample model for
-/// <c>builtin:sample</c> variants. Credentials are read from the environment once, at start.
+/// <c>builtin:sample</c> variants. Credentials are read from the environment when a policy's endpoints are built: at start, and after a reload.
 /// </summary>
 public sealed class UpstreamRegistry : IDisposable
 {
     private readonly HttpMessageInvoker _network;
     private readonly HttpMessageInvoker _sample;
-    private readonly Dictionary<string, UpstreamEndpoint> _endpoints;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicyDocument, Dictionary<string, UpstreamEndpoint>> _endpoints = [];
 
     public UpstreamRegistry(PolicyDocument policy, TimeProvider time)
     {
@@ -30,10 +30,20 @@ public sealed class UpstreamRegistry : IDisposable
             ActivityHeadersPropagator = null,
         });
         _sample = new HttpMessageInvoker(new SampleModelHandler(time));
-        _endpoints = policy.Variants.ToDictionary(v => v.Name, Endpoint, StringComparer.Ordinal);
+        _start = policy;
     }
 
-    public UpstreamEndpoint this[string variant] => _endpoints[variant];
+    private readonly PolicyDocument _start;
+
+    /// <summary>The endpoints of the policy the server started with.</summary>
+    public UpstreamEndpoint this[string variant] => For(_start)[variant];
+
+    /// <summary>
+    /// The endpoints of one policy's variants, built the first time that policy is asked for (after a reload) and kept
+    /// while it is in use; they share the pooled clients, so a reload opens no new connection pool.
+    /// </summary>
+    public IReadOnlyDictionary<string, UpstreamEndpoint> For(PolicyDocument policy) =>
+        _endpoints.GetValue(policy, p => p.Variants.ToDictionary(v => v.Name, Endpoint, StringComparer.Ordinal));
 
     public void Dispose()
     {

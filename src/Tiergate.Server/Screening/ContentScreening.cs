@@ -15,8 +15,7 @@ public sealed class ContentScreening
 
     private readonly Screener _screener;
     private readonly Screener _inputScreener;
-    private readonly HashSet<(string Tier, bool Output)> _allowsEverything = [];
-    private readonly HashSet<(string Tier, bool Output)> _onlyFlags = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TierConfig, TierShape> _shapes = [];
 
     public ContentScreening(PolicyDocument policy)
     {
@@ -39,33 +38,25 @@ public sealed class ContentScreening
         // Prompts (whole, every message joined): decoded readings, intent x topic rules, keywords, classifier
         // (docs/safeguards.md, "The default cascade").
         _inputScreener = SafeguardDefaults.CreateDefaultInputScreener(directory).Screener;
-
-        // Whether a tier can block or record anything depends only on its profile: decided once, not per request.
-        foreach (var tier in policy.Tiers)
-        {
-            foreach (var output in new[] { false, true })
-            {
-                var actions = Categories.Select(c => tier.Safeguards.RuleFor(c, output).Action).ToList();
-                if (actions.All(a => a == SafeguardAction.Allow))
-                {
-                    _allowsEverything.Add((tier.Name, output));
-                }
-
-                if (actions.All(a => a != SafeguardAction.Block))
-                {
-                    _onlyFlags.Add((tier.Name, output));
-                }
-            }
-        }
     }
 
     public IReadOnlyList<string> Categories => _screener.Categories;
 
     /// <summary>True when the tier lets every category through unrecorded in this direction, so screening can be skipped.</summary>
-    public bool AllowsEverything(TierConfig tier, bool output) => _allowsEverything.Contains((tier.Name, output));
+    public bool AllowsEverything(TierConfig tier, bool output) => Shape(tier).AllowsEverything(output);
 
     /// <summary>True when nothing in this direction can be blocked, so a stream needs no hold-back.</summary>
-    public bool OnlyFlags(TierConfig tier, bool output) => _onlyFlags.Contains((tier.Name, output));
+    public bool OnlyFlags(TierConfig tier, bool output) => Shape(tier).OnlyFlags(output);
+
+    /// <summary>
+    /// Whether a tier can block or record anything depends only on its profile: decided once per tier object, not per
+    /// request. Keyed by the object, not the name, so a reloaded policy's tier of the same name is decided afresh.
+    /// </summary>
+    private TierShape Shape(TierConfig tier) => _shapes.GetValue(tier, t => new TierShape(
+        Actions(t, false).All(a => a == SafeguardAction.Allow), Actions(t, true).All(a => a == SafeguardAction.Allow),
+        Actions(t, false).All(a => a != SafeguardAction.Block), Actions(t, true).All(a => a != SafeguardAction.Block)));
+
+    private IEnumerable<SafeguardAction> Actions(TierConfig tier, bool output) => Categories.Select(c => tier.Safeguards.RuleFor(c, output).Action);
 
     public ScreeningOutcome Screen(TierConfig tier, string text, bool output)
     {

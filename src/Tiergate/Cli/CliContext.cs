@@ -57,8 +57,27 @@ internal sealed class CliContext : IAsyncDisposable
 
     public static string Actor => $"cli:{Environment.UserName}";
 
-    public static PolicyLoadResult LoadPolicy(ParseResult result) =>
-        result.GetValue(GlobalOptions.Config) is { } path ? PolicyLoader.LoadFile(path) : PolicyLoader.Load(DefaultPolicy.Read());
+    public static PolicyLoadResult LoadPolicy(ParseResult result) => LoadPolicyWithText(result).Loaded;
+
+    /// <summary>The --config file's policy (or the built-in default's) and the text it was read from, for its hash; null text when the file cannot be read.</summary>
+    public static (PolicyLoadResult Loaded, string? Text) LoadPolicyWithText(ParseResult result)
+    {
+        if (result.GetValue(GlobalOptions.Config) is not { } path)
+        {
+            var text = DefaultPolicy.Read();
+            return (PolicyLoader.Load(text), text);
+        }
+
+        try
+        {
+            var text = File.ReadAllText(path);
+            return (PolicyLoader.Load(text, Path.GetDirectoryName(Path.GetFullPath(path))), text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (PolicyLoader.LoadFile(path), null);
+        }
+    }
 
     /// <summary>Loads the policy and opens the database, or explains (with a stable code) why not.</summary>
     /// <param name="createDatabase">
@@ -79,6 +98,16 @@ internal sealed class CliContext : IAsyncDisposable
             var database = createDatabase ? TiergateDatabase.Open(storage) : await TiergateDatabase.OpenExistingAsync(storage, cancellationToken);
             await database.MigrateAsync(cancellationToken);
             var deployment = GlobalOptions.Deployment(result);
+            if (result.GetValue(GlobalOptions.Config) is null && await StoredPolicyAsync(database, cancellationToken) is { } stored)
+            {
+                // Without --config, administration follows the policy the gateways run: the newest stored version.
+                policy = stored;
+                if (!policy.IsValid)
+                {
+                    return (null, output.Failure(ErrorCodes.PolicyInvalid, "The stored policy has errors.", policy.Errors.Select(e => e.ToString()).ToList()));
+                }
+            }
+
             return (new CliContext(storage, policy.Policy!, database, CliMail.Notifier(deployment), deployment.Identity.OneDocumentOneAccount), 0);
         }
         catch (TiergateException e)
@@ -89,6 +118,12 @@ internal sealed class CliContext : IAsyncDisposable
         {
             return (null, output.Failure(ErrorCodes.StorageUnavailable, $"Cannot open the database: {e.Message}"));
         }
+    }
+
+    private static async Task<PolicyLoadResult?> StoredPolicyAsync(TiergateDatabase database, CancellationToken cancellationToken)
+    {
+        var newest = await new Tiergate.Storage.Policies.PolicyVersionStore(database, NoAudit.Instance, TimeProvider.System).NewestAsync(cancellationToken);
+        return newest is null ? null : PolicyLoader.Load(newest.Text, Directory.GetCurrentDirectory());
     }
 
     /// <summary>Failures to open, migrate or unlock the database: reported with a code, never as a crash.</summary>

@@ -5,7 +5,7 @@ using Tiergate.Core.Policy;
 
 namespace Tiergate.Commands;
 
-/// <summary><c>tiergate policy check FILE</c>: every error at once, each with its path; exit 1 if any.</summary>
+/// <summary><c>tiergate policy check FILE</c>: every error at once, each with its path; exit 1 if any. <c>policy apply FILE</c>: <see cref="PolicyApplyCommand"/>.</summary>
 internal static class PolicyCommand
 {
     public static Command Create()
@@ -28,6 +28,6 @@ internal static class PolicyCommand
                 $"{path}: valid ({policy.Variants.Count} variants, {policy.Policies.Count} policies, {policy.Tiers.Count} tiers).");
         });
 
-        return new Command("policy", "Work with policy files.") { check };
+        return new Command("policy", "Work with policy files and the stored policy.") { check, PolicyApplyCommand.Create() };
     }
 }

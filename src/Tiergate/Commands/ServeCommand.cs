@@ -7,6 +7,7 @@ using Tiergate.Core.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Tiergate.Server.Hosting;
 using Tiergate.Server.Misuse;
+using Tiergate.Server.Policies;
 using Tiergate.Settings;
 
 namespace Tiergate.Commands;
@@ -31,7 +32,7 @@ internal static class ServeCommand
         serve.SetAction(async (result, ct) =>
         {
             var output = new Output(false);
-            var policy = CliContext.LoadPolicy(result);
+            var (policy, policyText) = CliContext.LoadPolicyWithText(result);
             if (!policy.IsValid)
             {
                 return output.Failure(ErrorCodes.PolicyInvalid, "The policy has errors.", policy.Errors.Select(e => e.ToString()).ToList());
@@ -43,9 +44,13 @@ internal static class ServeCommand
             try
             {
                 app = await TiergateServer.BuildAsync(
-                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention, Redis = settings.Redis.Connection, ShutdownTimeout = settings.Server.ShutdownTimeout },
+                    new ServerOptions(storage, policy.Policy!, settings.Server.Urls) { TrustedProxies = settings.Server.TrustedProxies, Places = settings.Monitoring.Places, Detectors = settings.Monitoring.Enabled, AuditRetention = settings.Audit.Retention, Redis = settings.Redis.Connection, ShutdownTimeout = settings.Server.ShutdownTimeout, PolicySource = new PolicySourceOptions(result.GetValue(GlobalOptions.Config), PolicySourceOptions.DefaultPollInterval), PolicyText = policyText },
                     TiergateConsole.Services(ConsoleOptionsFrom(settings)),
                     TiergateConsole.Map);
+            }
+            catch (TiergateException e)
+            {
+                return output.Failure(e.Code, e.Message);
             }
             catch (Exception e) when (CliContext.IsStorageFailure(e))
             {
@@ -55,7 +60,8 @@ internal static class ServeCommand
             await using var _ = app;
             await app.StartAsync(ct);
             var where = storage.UsesPostgres ? "PostgreSQL" : storage.SqlitePath;
-            var config = result.GetValue(GlobalOptions.Config) ?? DefaultPolicy.Name;
+            var running = app.Services.GetRequiredService<PolicyHolder>().Current;
+            var config = $"{(running.Version is { } version ? $"{result.GetValue(GlobalOptions.Config) ?? "stored"} version {version}" : DefaultPolicy.Name)}, {running.Hash?[..12]}";
             var counters = settings.Redis.Connection is null ? "in process" : "Redis";
             System.Console.Out.WriteLine($"Tiergate listening on {string.Join(", ", app.Urls)} (policy: {config}; data: {where}; usage counters: {counters})");
             System.Console.Out.WriteLine(settings.Monitoring.Enabled

@@ -75,7 +75,7 @@ public sealed class MonitoringGatewayTests
     private static MonitorSubscriber Subscriber(TestStore store, AlertStore alerts)
     {
         var policy = Core.Policy.PolicyLoader.Load(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "tiergate.yaml"))).Policy!;
-        return new MonitorSubscriber(policy, new MonitorEngine(policy), new MonitorPlaces(null), new MonitorStateStore(store.Database, TimeProvider.System), alerts, [], NullLogger<MonitorSubscriber>.Instance);
+        return new MonitorSubscriber(new Tiergate.Server.Policies.PolicyHolder(new Tiergate.Server.Policies.PolicySnapshot(policy, null, null)), new MonitorEngine(policy), new MonitorPlaces(null), new MonitorStateStore(store.Database, TimeProvider.System), alerts, [], NullLogger<MonitorSubscriber>.Instance);
     }
 
     private static UsageEvent Block(long userId, DateTimeOffset at) =>

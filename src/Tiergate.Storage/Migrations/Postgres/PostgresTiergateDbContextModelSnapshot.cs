@@ -813,6 +813,33 @@ namespace Tiergate.Storage.Migrations.Postgres
                     b.ToTable("traffic_buckets", (string)null);
                 });
 
+            modelBuilder.Entity("Tiergate.Storage.Policies.PolicyVersionEntity", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("policy_versions", (string)null);
+                });
+
             modelBuilder.Entity("Tiergate.Storage.Responses.ResponseEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -788,6 +788,33 @@ namespace Tiergate.Storage.Migrations.Sqlite
                     b.ToTable("traffic_buckets", (string)null);
                 });
 
+            modelBuilder.Entity("Tiergate.Storage.Policies.PolicyVersionEntity", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("policy_versions", (string)null);
+                });
+
             modelBuilder.Entity("Tiergate.Storage.Responses.ResponseEntity", b =>
                 {
                     b.Property<long>("Id")
