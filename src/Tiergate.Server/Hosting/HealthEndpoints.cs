@@ -19,7 +19,7 @@ internal static class HealthEndpoints
     public static void MapHealth(this Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/readyz", async (TiergateDatabase database, PolicyHolder policies, IServiceProvider services, CancellationToken cancellationToken) =>
+        app.MapGet("/readyz", async (TiergateDatabase database, [Microsoft.AspNetCore.Mvc.FromServices] PolicyHolder policies, IServiceProvider services, CancellationToken cancellationToken) =>
         {
             var running = policies.Current;
             var policy = new { hash = running.Hash, version = running.Version };
