@@ -48,28 +48,8 @@ public sealed partial class AuditRetentionService(
         return result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Interval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogFailed(logger, e.GetType().Name, e.Message);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(options.Interval, time, async ct => await RunOnceAsync(ct), e => LogFailed(logger, e.GetType().Name, e.Message), stoppingToken);
 
     [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "Audit retention archived {Records} records ({First}..{Last}, {BytesFreed} bytes freed) to {File}")]
     private static partial void LogArchived(ILogger logger, long records, long first, long last, long bytesFreed, string file);

@@ -58,28 +58,8 @@ public sealed partial class MonitoringRetentionService(
         return result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogFailed(logger, e.GetType().Name, e.Message);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(interval, time, async ct => await RunOnceAsync(ct), e => LogFailed(logger, e.GetType().Name, e.Message), stoppingToken);
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
