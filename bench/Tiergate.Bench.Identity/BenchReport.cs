@@ -52,11 +52,11 @@ internal sealed record BenchReport(string Command, int Seed, PopulationSummary P
         }
 
         md.AppendLine();
-        md.AppendLine("| provider | operation | samples | median | p95 | max | SQL commands |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| provider | operation | samples | median | p95 | max | CPU, median | SQL commands |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var l in Latency)
         {
-            md.AppendLine(Invariant($"| {l.Provider} | {l.Operation} | {l.Samples} | {l.MedianMs:0.00} ms | {l.P95Ms:0.00} ms | {l.MaxMs:0.00} ms | {l.Commands:0.0} |"));
+            md.AppendLine(Invariant($"| {l.Provider} | {l.Operation} | {l.Samples} | {l.MedianMs:0.00} ms | {l.P95Ms:0.00} ms | {l.MaxMs:0.00} ms | {l.CpuMedianMs:0.00} ms | {l.Commands:0.0} |"));
         }
 
         return md.ToString();

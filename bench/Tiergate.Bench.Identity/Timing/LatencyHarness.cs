@@ -27,7 +27,7 @@ internal static class LatencyHarness
 
         var random = new Random(seed + 1);
         var bigRing = population.Rings.Where(r => r.SharesStrong).MaxBy(r => r.Size);
-        var samples = targets.ToDictionary(t => t.Bench.Provider, _ => (Attach: new List<double>(), Links: new List<double>(), Big: new List<double>(), Ids: new List<double>(), Floor: new List<double>()));
+        var samples = targets.ToDictionary(t => t.Bench.Provider, _ => (Attach: new List<Sample>(), Links: new List<Sample>(), Big: new List<Sample>(), Ids: new List<double>(), Floor: new List<Sample>()));
         var commands = targets.ToDictionary(t => t.Bench.Provider, _ => new long[4]);
         var counter = CommandCounter.Start();
         for (var round = 0; round < rounds + warmup; round++)
@@ -95,15 +95,12 @@ internal static class LatencyHarness
         }
     }
 
-    private static async Task<double> AttachAllAsync(Target target, Account newcomer)
+    private static async Task<Sample> AttachAllAsync(Target target, Account newcomer)
     {
         var userId = target.FirstNewcomerId + newcomer.Index;
-        var started = Stopwatch.GetTimestamp();
         // A value the normaliser refuses is left out (the bulk insert counts these: PreparedRows.Refused).
         var usable = newcomer.Identifiers.Where(i => Normalises(i.Kind, i.Raw)).Select(i => (i.Kind, i.Raw)).ToList();
-        await target.Graph.AttachManyAsync(userId, usable, PreparedRows.Source, "bench");
-
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return await TimeAsync(() => target.Graph.AttachManyAsync(userId, usable, PreparedRows.Source, "bench"));
     }
 
     /// <summary>The cheapest query the graph's calls are made of (a fresh context, one look-up by primary key): the round-trip floor on this machine.</summary>
@@ -113,10 +110,12 @@ internal static class LatencyHarness
         return await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId);
     }
 
-    private static async Task<double> TimeAsync<T>(Func<Task<T>> operation)
+    private static async Task<Sample> TimeAsync<T>(Func<Task<T>> operation)
     {
+        var cpu = ProcessCpu.Nanoseconds();
         var started = Stopwatch.GetTimestamp();
         _ = await operation();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return new Sample(wall, (ProcessCpu.Nanoseconds() - cpu) / 1e6);
     }
 }
