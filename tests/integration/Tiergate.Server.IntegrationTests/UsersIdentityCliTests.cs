@@ -70,6 +70,35 @@ public sealed class UsersIdentityCliTests
         Assert.DoesNotContain("denied lab", audit, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Add_GmailVariantOfAnotherAccount_SaysItLinksAndLinksShowsTheMailbox()
+    {
+        var cli = TiergateCli.InTempDirectory();
+        var (firstExit, first) = await cli.JsonAsync("users", "add", "--email", "jane.doe@gmail.com");
+
+        var (exit, text, _) = await cli.RunAsync("users", "add", "--email", "JaneDoe+lab@googlemail.com");
+        var (_, links) = await cli.JsonAsync("users", "links", "--user", "JaneDoe+lab@googlemail.com");
+
+        Assert.Equal((0, 0), (firstExit, exit));
+        Assert.Contains($"Its address links it to user {(long)first["id"]!}.", text, StringComparison.Ordinal);
+        var evidence = links["cluster"]!.AsArray()[0]!["evidence"]!.AsArray().Single()!;
+        Assert.Equal(("email", "strong"), ((string?)evidence["kind"], (string?)evidence["strength"]));
+        Assert.Equal(["janedoe+lab@googlemail.com", "jane.doe@gmail.com"], links["cluster"]!.AsArray().Select(m => (string?)m!["user"]));
+    }
+
+    [Fact]
+    public async Task Add_MailboxOfABannedAccount_AddedButSaysItBelongsToABannedAccount()
+    {
+        var cli = TiergateCli.InTempDirectory();
+        await cli.JsonAsync("users", "add", "--email", "jane.doe@gmail.com");
+        Assert.Equal(0, (await cli.JsonAsync("users", "ban", "--user", "jane.doe@gmail.com", "--reason", "Key resale.")).Exit);
+
+        var (exit, text, _) = await cli.RunAsync("users", "add", "--email", "janedoe@gmail.com");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("belongs to a banned account", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("--phone", "+442079460000", "--device", "d")]

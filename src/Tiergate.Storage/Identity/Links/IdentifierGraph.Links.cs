@@ -22,6 +22,8 @@ public sealed partial class IdentifierGraph
     public async Task<IdentityLinks> LinksAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
+        // One connection for the three reads: on SQLite each open of a pooled connection also runs its pragmas.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var ids = db.Set<IdentifierEntity>().AsNoTracking();
         // The account's identifiers and its cluster mates', with the cluster's label, in one query: a UNION ALL of two
         // indexed reads (no label: the account is alone). Newest first, ordered here: an ORDER BY Id could walk the

@@ -24,16 +24,18 @@ public sealed partial class IdentifierGraph
 
     /// <summary>
     /// What an attach must know before it writes, in one round trip: whether the account exists and is in a cluster,
-    /// the bans of the strong identifiers, and every identifier's first <paramref name="limit"/> holders.
+    /// the bans of the strong identifiers, and every identifier's first <paramref name="limit"/> holders. On
+    /// PostgreSQL the same round trip first takes the graph's advisory lock (<paramref name="lockKey"/>): the reads
+    /// are a second statement, so under READ COMMITTED they see everything committed before the lock was granted.
     /// </summary>
     private static async Task<AttachFacts> AttachFactsAsync(
-        TiergateDbContext db, long userId, List<(int Kind, string Hash)> keys, List<(int Kind, string Hash)> strong, int limit, CancellationToken cancellationToken)
+        TiergateDbContext db, long userId, List<(int Kind, string Hash)> keys, List<(int Kind, string Hash)> strong, int limit, long lockKey, CancellationToken cancellationToken)
     {
         var query = new FactsQuery();
         query.Account(userId);
         query.Bans(strong);
         query.Holders(keys, limit);
-        var rows = await query.RunAsync(db, cancellationToken);
+        var rows = await query.RunAsync(db, cancellationToken, lockKey);
         return new AttachFacts(
             rows.Any(r => r.Role == FactsQuery.User),
             rows.Any(r => r.Role == FactsQuery.Clustered),
@@ -49,7 +51,9 @@ public sealed partial class IdentifierGraph
 
     /// <summary>
     /// One statement of UNION ALLed reads, each row tagged with the question it answers (<see cref="FactRow.Role"/>) and
-    /// the identifier it is about by its place in the query (<see cref="FactRow.Key"/>), so no hash travels back.
+    /// the identifier it is about by its place in the query (<see cref="FactRow.Key"/>), so no hash travels back. Run
+    /// as a plain ADO.NET command on the context's connection and transaction: EF Core's raw-SQL path spent as long
+    /// composing and materialising it as the database spent answering.
     /// </summary>
     private sealed class FactsQuery
     {
@@ -63,8 +67,8 @@ public sealed partial class IdentifierGraph
         public void Account(long userId)
         {
             var n = Parameter(userId);
-            Part($"SELECT -1 AS \"Key\", \"Id\" AS \"UserId\", {User} AS \"Role\" FROM users WHERE \"Id\" = {{{n}}}");
-            Part($"SELECT -1, \"UserId\", {Clustered} FROM identity_clusters WHERE \"UserId\" = {{{n}}}");
+            Part($"SELECT -1 AS \"Key\", \"Id\" AS \"UserId\", {User} AS \"Role\" FROM users WHERE \"Id\" = @p{n}");
+            Part($"SELECT -1, \"UserId\", {Clustered} FROM identity_clusters WHERE \"UserId\" = @p{n}");
         }
 
         public void Bans(IEnumerable<(int Kind, string Hash)> keys)
@@ -72,7 +76,7 @@ public sealed partial class IdentifierGraph
             foreach (var key in keys.Distinct())
             {
                 var (k, n) = Key(key);
-                Part($"SELECT {k}, \"UserId\", {Ban} FROM identifier_bans WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}}");
+                Part($"SELECT {k}, \"UserId\", {Ban} FROM identifier_bans WHERE \"Kind\" = @p{n} AND \"Hash\" = @p{n + 1}");
             }
         }
 
@@ -81,12 +85,42 @@ public sealed partial class IdentifierGraph
             foreach (var key in keys.Distinct())
             {
                 var (k, n) = Key(key);
-                Part($"SELECT * FROM (SELECT {k} AS \"Key\", \"UserId\", {Holder} AS \"Role\" FROM identifiers WHERE \"Kind\" = {{{n}}} AND \"Hash\" = {{{n + 1}}} LIMIT {limit}) AS h{n}");
+                Part($"SELECT * FROM (SELECT {k} AS \"Key\", \"UserId\", {Holder} AS \"Role\" FROM identifiers WHERE \"Kind\" = @p{n} AND \"Hash\" = @p{n + 1} LIMIT {limit}) AS h{n}");
             }
         }
 
-        public Task<List<FactRow>> RunAsync(TiergateDbContext db, CancellationToken cancellationToken) =>
-            db.Database.SqlQueryRaw<FactRow>(_sql.ToString(), [.. _parameters]).ToListAsync(cancellationToken);
+        /// <param name="lockKey">On PostgreSQL, the advisory lock taken (until the transaction ends) before the reads.</param>
+        public async Task<List<FactRow>> RunAsync(TiergateDbContext db, CancellationToken cancellationToken, long? lockKey = null)
+        {
+            var locks = lockKey is not null && db.Database.IsNpgsql();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var command = ContextCommand.Create(db, locks ? "SELECT pg_advisory_xact_lock(@lock); " + _sql : _sql.ToString(), _parameters);
+                if (locks)
+                {
+                    ContextCommand.Bind(command, "@lock", lockKey!.Value);
+                }
+
+                var rows = new List<FactRow>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                if (locks)
+                {
+                    await reader.NextResultAsync(cancellationToken);
+                }
+
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(new FactRow { Key = reader.GetInt32(0), UserId = reader.GetInt64(1), Role = reader.GetInt32(2) });
+                }
+
+                return rows;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
 
         /// <summary>The rows answering <paramref name="role"/>, as each identifier's accounts in ascending order.</summary>
         public Dictionary<(int Kind, string Hash), List<long>> Group(List<FactRow> rows, int role)

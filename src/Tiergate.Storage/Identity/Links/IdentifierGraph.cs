@@ -43,11 +43,12 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
         var items = identifiers.Select(i => (i.Kind, Hash: IdentifierValues.Hash(Ring, i.Kind, IdentifierValues.Normalise(i.Kind, i.Value)))).ToList();
         await using var db = database.CreateContext();
         var outcomes = new List<(IdentifierKind Kind, string Hash, string? Refusal, List<long> Linked, bool Added)>(items.Count);
-        await using (var transaction = await LockedTransaction.BeginAsync(db, GraphLockKey, cancellationToken))
+        // On SQLite the transaction takes the write lock as it begins (BEGIN IMMEDIATE); on PostgreSQL the facts' round trip takes the graph's lock first.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The account, the strong identifiers' bans and every identifier's holders (this account included) in one round trip.
             var facts = await AttachFactsAsync(db, userId, items.Select(i => ((int)i.Kind, i.Hash)).ToList(),
-                items.Where(i => IdentifierNormaliser.IsStrong(i.Kind)).Select(i => ((int)i.Kind, i.Hash)).ToList(), LinkWeights.MaxWeakHolders + 1, cancellationToken);
+                items.Where(i => IdentifierNormaliser.IsStrong(i.Kind)).Select(i => ((int)i.Kind, i.Hash)).ToList(), LinkWeights.MaxWeakHolders + 1, GraphLockKey, cancellationToken);
             if (!facts.Exists)
             {
                 throw new TiergateException(UserErrors.UnknownUser, $"No user has id {userId}.");

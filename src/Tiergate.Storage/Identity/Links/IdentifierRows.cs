@@ -7,7 +7,7 @@ namespace Tiergate.Storage.Identity.Links;
 
 /// <summary>
 /// Writes one account's new identifiers in one multi-row INSERT: EF Core's SQLite provider sends one command per
-/// row, and an account's sign-in brings seven or eight at once.
+/// row, and an account's sign-in brings seven or eight at once. A plain command (<see cref="ContextCommand"/>).
 /// </summary>
 internal static class IdentifierRows
 {
@@ -27,11 +27,13 @@ internal static class IdentifierRows
         for (var i = 0; i < rows.Count; i++)
         {
             var n = parameters.Count;
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{0}}, {{{n}}}, {{{n + 1}}}, {{1}}, {{2}})");
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@p0, @p{n}, @p{n + 1}, @p1, @p2)");
             parameters.Add(rows[i].Kind);
             parameters.Add(rows[i].Hash);
         }
 
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        // Inside the attach's transaction, so its connection is open.
+        await using var command = ContextCommand.Create(db, sql.ToString(), parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
