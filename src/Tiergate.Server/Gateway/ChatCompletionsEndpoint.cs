@@ -95,7 +95,7 @@ public sealed class ChatCompletionsEndpoint(
 
         var prompt = request.Prompt;
         var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
-        var input = await guards.ScreenAsync(tier, prompt, null, context.RequestAborted);
+        var input = await guards.ScreenAsync(tier, request.Contents, context.RequestAborted);
         if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
         {
             return;

@@ -69,10 +69,35 @@ public sealed class ContentScreening
     }
 
     /// <summary>
+    /// A chat prompt with the tier's input profile: every field the model reads, joined, and, when the prompt holds
+    /// more than its last user message, that message alone too, the verdicts merged per category
+    /// (<see cref="ConversationScreener.Merge"/>): a classifier reading a long harmless history beside a harmful
+    /// last question would average it away.
+    /// </summary>
+    public ScreeningOutcome Screen(TierConfig tier, PromptContents prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (prompt.Text.Length == 0 || AllowsEverything(tier, output: false))
+        {
+            return ScreeningOutcome.Clean;
+        }
+
+        return Apply(tier, Verdicts(prompt), output: false);
+    }
+
+    /// <summary>
     /// The engine's verdict for every category in one direction, before any profile is applied (the guard stage and
-    /// /v1/moderations build on it): the same cascade <see cref="Screen"/> runs for that direction.
+    /// /v1/moderations build on it): the same cascade <see cref="Screen(TierConfig, string, bool)"/> runs for that direction.
     /// </summary>
     public ScreeningResult Verdicts(string text, bool output) => (output ? _screener : _inputScreener).Screen(text);
+
+    /// <summary>A chat prompt's verdicts, its last user message weighed alone as well (<see cref="Screen(TierConfig, PromptContents)"/>).</summary>
+    public ScreeningResult Verdicts(PromptContents prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var whole = _inputScreener.Screen(prompt.Text);
+        return prompt.LastUserTurn is { Length: > 0 } last ? ConversationScreener.Merge(_inputScreener.Screen(last), whole) : whole;
+    }
 
     /// <summary>
     /// Starts screening an answer that arrives in pieces, with the tier's output profile. The session's

@@ -64,12 +64,22 @@ public sealed partial class GuardScreening : IDisposable
             : (await JudgeAsync(tier, prompt, answer, cancellationToken)).Outcome;
     }
 
+    /// <summary>Screens a chat prompt with the tier's input profile, cascade (its last user message weighed alone as well) and guard.</summary>
+    public async Task<ScreeningOutcome> ScreenAsync(TierConfig tier, PromptContents prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return For(tier, output: false) is null
+            ? _screening.Screen(tier, prompt)
+            : (await JudgeAsync(tier, prompt.Text, null, cancellationToken, _screening.Verdicts(prompt))).Outcome;
+    }
+
     /// <summary>The verdicts of every category (the cascade's, with the guard's merged in) and what the tier's profile makes of them.</summary>
-    public async Task<(ScreeningResult Verdicts, ScreeningOutcome Outcome)> JudgeAsync(TierConfig tier, string prompt, string? answer, CancellationToken cancellationToken)
+    /// <param name="cascade">The cascade's verdicts when already read (a chat prompt's, with its last turn); otherwise computed here.</param>
+    public async Task<(ScreeningResult Verdicts, ScreeningOutcome Outcome)> JudgeAsync(TierConfig tier, string prompt, string? answer, CancellationToken cancellationToken, ScreeningResult? cascade = null)
     {
         var output = answer is not null;
         var text = answer ?? prompt;
-        var local = _screening.Verdicts(text, output);
+        var local = cascade ?? _screening.Verdicts(text, output);
         var alone = ContentScreening.Apply(tier, local, output);
         if (For(tier, output) is not { } stage || alone.Blocked || text.Length == 0)
         {

@@ -23,6 +23,7 @@ public sealed class PromptText
     private long _chars;
     private List<string>? _extensions;
     private MediaParts? _media;
+    private (int Start, int End)? _lastUserTurn;
 
     private PromptText()
     {
@@ -71,7 +72,9 @@ public sealed class PromptText
             }
         }
 
-        return new PromptContents(reader._joined?.ToString() ?? reader._first ?? "", reader._chars + (16L * messages), reader._extensions ?? [], reader._media ?? MediaParts.None);
+        var text = reader._joined?.ToString() ?? reader._first ?? "";
+        var lastUserTurn = reader._lastUserTurn is { } turn && turn.End - turn.Start < text.Length ? text[turn.Start..turn.End] : null;
+        return new PromptContents(text, reader._chars + (16L * messages), reader._extensions ?? [], reader._media ?? MediaParts.None, lastUserTurn);
     }
 
     private static readonly ChatParameter MessagesParameter = ChatParameters.Find("messages")!;
@@ -169,7 +172,22 @@ public sealed class PromptText
         return index;
     }
 
+    /// <summary>How many chars the joined text holds so far.</summary>
+    private int Length => _joined?.Length ?? _first?.Length ?? 0;
+
     private void Message(JsonElement message, int index)
+    {
+        var user = message.TryGetProperty("role"u8, out var role) && role.ValueKind == JsonValueKind.String && role.ValueEquals("user"u8);
+        var before = Length;
+        Fields(message, index);
+        if (user && Length > before)
+        {
+            // Add joins pieces with one newline: the turn starts after it, unless it is the first text of all.
+            _lastUserTurn = (before == 0 ? 0 : before + 1, Length);
+        }
+    }
+
+    private void Fields(JsonElement message, int index)
     {
         foreach (var field in message.EnumerateObject())
         {
