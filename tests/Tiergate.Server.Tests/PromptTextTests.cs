@@ -17,6 +17,44 @@ public sealed class PromptTextTests
 
     private static string WithParameter(string parameter) => $$"""{"model":"standard","messages":[{"role":"user","content":"hi"}],{{parameter}}}""";
 
+    [Fact]
+    public void LastUserTurn_HistoryBeforeIt_IsThatMessageAlonePartsJoined()
+    {
+        using var request = Parse("""
+            {"model":"standard","messages":[
+              {"role":"system","content":"Be brief."},
+              {"role":"user","content":"first question"},
+              {"role":"assistant","content":"first answer"},
+              {"content":[{"type":"text","text":"part one"},{"type":"text","text":"part two"}],"role":"user","name":"ann"},
+              {"role":"assistant","content":"second answer"}]}
+            """);
+
+        Assert.Equal("part one\npart two\nann", request.Contents.LastUserTurn);
+    }
+
+    /// <summary>A role name outside OpenAI's is screened as text of its message, so it opens the turn.</summary>
+    [Theory]
+    [InlineData("User", "User\nthe question")]
+    [InlineData("human", "human\nthe question")]
+    [InlineData("\\u0075ser", "the question")]
+    public void LastUserTurn_OtherSpellingsOfTheUser_CountAsTheUsers(string role, string turn)
+    {
+        using var request = Parse(Messages($$"""{"role":"system","content":"Be brief."},{"role":"{{role}}","content":"the question"},{"role":"assistant","content":"ok"}"""));
+
+        Assert.Equal(turn, request.Contents.LastUserTurn);
+    }
+
+    [Theory]
+    [InlineData("""{"role":"user","content":"only this"}""")]
+    [InlineData("""{"role":"system","content":"no user"},{"role":"assistant","content":"at all"}""")]
+    [InlineData("""{"role":"user","content":""},{"role":"assistant","content":"empty turn"}""")]
+    public void LastUserTurn_NothingBesideIt_Null(string messages)
+    {
+        using var request = Parse(Messages(messages));
+
+        Assert.Null(request.Contents.LastUserTurn);
+    }
+
     [Theory]
     [MemberData(nameof(TextFields.Names), MemberType = typeof(TextFields))]
     [MemberData(nameof(TextFields.Extensions), MemberType = typeof(TextFields))]

@@ -177,7 +177,8 @@ public sealed class PromptText
 
     private void Message(JsonElement message, int index)
     {
-        var user = message.TryGetProperty("role"u8, out var role) && role.ValueKind == JsonValueKind.String && role.ValueEquals("user"u8);
+        // A role of OpenAI's other five is not the user's; any other name (a chat template's "User", "human") is counted as the user's.
+        var user = message.TryGetProperty("role"u8, out var role) && role.ValueKind == JsonValueKind.String && (role.ValueEquals("user"u8) || !IsKnownRole(role));
         var before = Length;
         Fields(message, index);
         if (user && Length > before)
