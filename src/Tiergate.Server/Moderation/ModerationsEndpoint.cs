@@ -5,6 +5,7 @@ using Tiergate.Core.Audit;
 using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Safeguards.Screening;
+using Tiergate.Server.Events;
 using Tiergate.Server.Gateway;
 using Tiergate.Server.Limits;
 using Tiergate.Server.Responses;
@@ -17,7 +18,9 @@ namespace Tiergate.Server.Moderation;
 /// any model: authenticated with a Tiergate key as chat is, screened with the input profile (cascade and guard
 /// model) of the caller's first held tier in policy order or the tier <c>X-Tiergate-Tier</c> names, counted as one
 /// request (no tokens) against the tier's requests per minute, and audited (<c>gateway.moderation</c>) before
-/// the verdict is sent: no record, no verdict.
+/// the verdict is sent: no record, no verdict. Monitoring sees it as chat traffic is seen: a completed event, and
+/// a safeguard event for each input the tier would block or flag, so probing the screening here to find a prompt
+/// that passes counts as the attempts it is.
 /// </summary>
 public sealed class ModerationsEndpoint(
     Tiergate.Server.Policies.PolicyHolder policies,
@@ -28,8 +31,12 @@ public sealed class ModerationsEndpoint(
     GuardScreening screening,
     GatewayDenial denial,
     AlertResponses responses,
+    GatewayEvents events,
     TimeProvider time)
 {
+    /// <summary>The variant name moderation traffic carries in usage events: no model is called.</summary>
+    public const string EventVariant = "moderations";
+
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -104,9 +111,37 @@ public sealed class ModerationsEndpoint(
         }
 
         await lease.SettleAsync(0, CancellationToken.None);
+        Publish(context, caller, tier, request.Inputs, outcomes);
         context.Response.Headers[ChatCompletionsEndpoint.TierHeader] = tier.Name;
         context.Response.ContentType = "application/json";
         await ModerationResponse.WriteAsync(context.Response.Body, $"modr-{Guid.NewGuid():N}", $"tiergate-{tier.Name}", tier.Name, results, context.RequestAborted);
-        metrics.Completed("moderated", tier.Name, null, 0, Stopwatch.GetElapsedTime(started));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        events.Completed(context, caller, tier, EventVariant, "moderated", null, null, elapsed);
+        metrics.Completed("moderated", tier.Name, null, 0, elapsed);
+    }
+
+    /// <summary>A safeguard event per input the tier would block or flag, sharing one time (one request), with the input's sketch where the tier's privacy allows.</summary>
+    private void Publish(HttpContext context, CallerContext caller, TierConfig tier, IReadOnlyList<string> inputs, List<ScreeningOutcome> outcomes)
+    {
+        var at = events.Now;
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome == ScreeningOutcome.Clean)
+            {
+                continue;
+            }
+
+            var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(inputs[i]) : null;
+            if (outcome.Block is { } block)
+            {
+                events.Safeguard(context, caller, tier, EventVariant, block, output: false, blocked: true, sketch, at);
+            }
+
+            foreach (var flag in outcome.Flags)
+            {
+                events.Safeguard(context, caller, tier, EventVariant, flag, output: false, blocked: false, sketch, at);
+            }
+        }
     }
 }

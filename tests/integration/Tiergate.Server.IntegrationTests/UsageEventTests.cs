@@ -85,6 +85,21 @@ public sealed class UsageEventTests
     }
 
     [Fact]
+    public async Task Moderation_HazardAndBenignInputs_OneBlockEventThenCompletedSeenByMonitoring()
+    {
+        await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+
+        using var response = await client.PostAsJsonAsync("/v1/moderations", new { input = new[] { "hello there", ScreeningGatewayTests.BioPrompt } });
+        var events = await host.Events.AfterRequestsAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([UsageEventKinds.SafeguardBlock, UsageEventKinds.Completed], events.Select(e => e.Kind));
+        Assert.Equal(("bio", "input", "moderations"), (events[0].Category, events[0].Direction, events[0].Variant));
+        Assert.Equal("moderated", events[1].Code);
+    }
+
+    [Fact]
     public async Task Request_BlockedPrompt_BlockThenDeniedEvent()
     {
         await using var host = await GatewayHost.StartAsync(TestStore.Sqlite);
