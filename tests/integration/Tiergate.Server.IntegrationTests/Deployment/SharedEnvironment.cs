@@ -29,7 +29,7 @@ internal sealed class SharedEnvironment(IReadOnlyDictionary<string, string> vari
         using var process = Start(data, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3)); // generous: a loaded 2-core machine runs several at once
         return (process.ExitCode, await stdout, await stderr);
     }
 

@@ -54,11 +54,32 @@ public sealed class GatewayCluster : IAsyncLifetime
         await File.WriteAllTextAsync(Config, ClusterPolicy.From(sample, Upstream.BaseUrl, MeteredUpstream.BaseUrl, MeteredTokensPerDay));
         Shared = SharedEnvironment.WithFreshSecrets(_database.ConnectionString);
 
-        // The deployment's migration step, once, before any gateway starts; then both start together, as replicas do.
+        // The deployment's migration step, once, before any gateway starts; then both start together, as replicas do,
+        // while the CLI makes the users and keys the tests use (processes in parallel: the set-up is most of the run time).
         Migrated = await Shared.SucceedAsync(DataDirectory("migrate"), "migrate");
-        var instances = await Task.WhenAll(StartInstanceAsync("a"), StartInstanceAsync("b"));
-        (A, B) = (instances[0], instances[1]);
+        var instances = Task.WhenAll(StartInstanceAsync("a"), StartInstanceAsync("b"));
+        var users = await Task.WhenAll(
+            UserWithKeysAsync(LoadUser, keys: 5),
+            UserWithKeysAsync(QuotaUser, keys: 1, tier: "metered"),
+            UserWithKeysAsync(GrantUser, keys: 1, tier: "metered"));
+        (LoadKeys, QuotaKey, GrantKey) = (users[0], users[1][0], users[2][0]);
+        (A, B) = ((await instances)[0], (await instances)[1]);
     }
+
+    public const string LoadUser = "load@example.org";
+
+    public const string QuotaUser = "quota@example.org";
+
+    public const string GrantUser = "grant@example.org";
+
+    /// <summary><see cref="LoadUser"/>'s keys (tier <c>general</c>, no limits in the way): each test uses its own.</summary>
+    public IReadOnlyList<(string Id, string Key)> LoadKeys { get; private set; } = [];
+
+    /// <summary><see cref="QuotaUser"/>'s key, scoped to the <c>metered</c> tier.</summary>
+    public (string Id, string Key) QuotaKey { get; private set; }
+
+    /// <summary><see cref="GrantUser"/>'s key, scoped to the <c>metered</c> tier.</summary>
+    public (string Id, string Key) GrantKey { get; private set; }
 
     /// <summary>A further instance on the same database and Redis, stopped with the cluster.</summary>
     internal async Task<GatewayInstance> StartInstanceAsync(string name)
@@ -73,10 +94,10 @@ public sealed class GatewayCluster : IAsyncLifetime
     }
 
     /// <summary>Runs a verb with --json through instance A's CLI (its data directory, the shared variables); fails unless it exits 0.</summary>
-    public Task<System.Text.Json.Nodes.JsonObject> CliAsync(params string[] args) => Shared.SucceedAsync(A.DataDirectory, args);
+    public Task<System.Text.Json.Nodes.JsonObject> CliAsync(params string[] args) => Shared.SucceedAsync(DataDirectory("a"), args);
 
     /// <summary>A new user (auto-granted <c>general</c>), granted <paramref name="tier"/> too when given, and <paramref name="keys"/> keys (scoped to that tier).</summary>
-    public async Task<IReadOnlyList<(string Id, string Key)>> UserWithKeysAsync(string email, int keys = 1, string? tier = null)
+    private async Task<IReadOnlyList<(string Id, string Key)>> UserWithKeysAsync(string email, int keys = 1, string? tier = null)
     {
         await CliAsync("users", "add", "--email", email);
         if (tier is not null)

@@ -10,11 +10,11 @@ namespace Tiergate.Server.IntegrationTests.Deployment.MultiInstance;
 /// gateway acknowledged (200 with an answer) by the key it used and its unique <c>max_tokens</c>, which the
 /// admission audit record carries; so every acknowledged request can be looked for in the audit log.
 /// </summary>
-internal sealed class KillLoad(IReadOnlyList<(string Id, string Key)> keys)
+internal sealed class KillLoad
 {
-    public const int Clients = 8;
+    public const int ClientsPerInstance = 4;
 
-    /// <summary>The tier's max_output_tokens: each (key, parity) has this many / 2 distinct values.</summary>
+    /// <summary>The tier's max_output_tokens: a key's clients share its 1..1024 (each client the values of one residue).</summary>
     private const int MaxTokensLimit = 1024;
 
     private readonly ConcurrentBag<Acknowledgement> _acknowledged = [];
@@ -31,12 +31,12 @@ internal sealed class KillLoad(IReadOnlyList<(string Id, string Key)> keys)
 
     public void Killed() => _killed = true;
 
-    /// <summary>Client <paramref name="client"/>: key <c>client % keys</c>, max_tokens 1, 3, 5, ... for the first half of the clients and 2, 4, 6, ... for the second.</summary>
-    public async Task RunClientAsync(int client, GatewayInstance instance, CancellationToken stop)
+    /// <summary>Client <paramref name="client"/> (0-3) of an instance's four: max_tokens client + 1, client + 5, client + 9, ... with that instance's key.</summary>
+    public async Task RunClientAsync(int client, GatewayInstance instance, (string Id, string Key) apiKey, CancellationToken stop)
     {
-        var (keyId, key) = keys[client % keys.Count];
+        var (keyId, key) = apiKey;
         using var http = instance.Client(key);
-        for (var maxTokens = client < Clients / 2 ? 1 : 2; maxTokens <= MaxTokensLimit && !stop.IsCancellationRequested; maxTokens += 2)
+        for (var maxTokens = client + 1; maxTokens <= MaxTokensLimit && !stop.IsCancellationRequested; maxTokens += ClientsPerInstance)
         {
             var afterKill = _killed;
             try

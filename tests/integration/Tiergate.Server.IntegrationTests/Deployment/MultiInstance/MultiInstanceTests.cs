@@ -19,7 +19,7 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
     [Fact]
     public async Task Quota_40ConcurrentRequestsSpreadOverBothInstances_DailyTokensNotOverspent()
     {
-        var (_, key) = (await cluster.UserWithKeysAsync("quota@example.org", tier: "metered"))[0];
+        var (_, key) = cluster.QuotaKey;
         using var a = cluster.A.Client(key);
         using var b = cluster.B.Client(key);
 
@@ -41,20 +41,17 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
     [Fact]
     public async Task Revocation_KeyAndGrantRevokedThroughOneInstancesCli_BothInstancesRefuseTheNextRequest()
     {
-        var users = await Task.WhenAll(
-            cluster.UserWithKeysAsync("revoked-key@example.org"),
-            cluster.UserWithKeysAsync("revoked-grant@example.org", tier: "metered"));
-        var (keyId, revokedKey) = users[0][0];
-        var (_, grantKey) = users[1][0];
+        var (keyId, revokedKey) = cluster.LoadKeys[4];
+        var (_, grantKey) = cluster.GrantKey;
         using var keyOnA = cluster.A.Client(revokedKey);
         using var keyOnB = cluster.B.Client(revokedKey);
         using var grantOnA = cluster.A.Client(grantKey);
         using var grantOnB = cluster.B.Client(grantKey);
-        var before = await Task.WhenAll(SendAsync(keyOnA, "standard"), SendAsync(keyOnB, "standard"), SendAsync(grantOnA, "metered"), SendAsync(grantOnB, "metered"));
+        var before = await Task.WhenAll(SendAsync(keyOnA, "standard"), SendAsync(keyOnB, "standard"), SendAsync(grantOnA, "metered", GatewayCluster.MeteredMaxTokens), SendAsync(grantOnB, "metered", GatewayCluster.MeteredMaxTokens));
 
         await cluster.CliAsync("keys", "revoke", "--id", keyId);
-        await cluster.CliAsync("grants", "revoke", "--user", "revoked-grant@example.org", "--tier", "metered");
-        var after = await Task.WhenAll(SendAsync(keyOnA, "standard"), SendAsync(keyOnB, "standard"), SendAsync(grantOnA, "metered"), SendAsync(grantOnB, "metered"));
+        await cluster.CliAsync("grants", "revoke", "--user", GatewayCluster.GrantUser, "--tier", "metered");
+        var after = await Task.WhenAll(SendAsync(keyOnA, "standard"), SendAsync(keyOnB, "standard"), SendAsync(grantOnA, "metered", GatewayCluster.MeteredMaxTokens), SendAsync(grantOnB, "metered", GatewayCluster.MeteredMaxTokens));
 
         Assert.All(before, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.Equal((HttpStatusCode.Unauthorized, "key_revoked"), (after[0].Status, after[0].Code));
@@ -67,11 +64,12 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
     [Fact]
     public async Task Audit_RecordsWrittenByBothInstancesConcurrently_OneChainThatAuditVerifyAccepts()
     {
-        var keys = await cluster.UserWithKeysAsync("chain@example.org", keys: 2);
+        var keys = cluster.LoadKeys;
         using var a = cluster.A.Client(keys[0].Key);
         using var b = cluster.B.Client(keys[1].Key);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => SendAsync(i % 2 == 0 ? a : b, "standard")));
+        // One request after another on each instance, both at once: small commits from two writers, racing for the chain's tail.
+        var results = (await Task.WhenAll(SequentialAsync(a, 20), SequentialAsync(b, 20))).SelectMany(r => r).ToList();
         var records = await GatewayRecordsAsync(keys[0].Id, keys[1].Id);
         var verified = await VerifyChainAsync();
 
@@ -90,13 +88,15 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
     {
         var victim = await cluster.StartInstanceAsync("c");
         var survivor = cluster.A;
-        var keys = await cluster.UserWithKeysAsync("kill@example.org", keys: 4);
-        var load = new KillLoad(keys);
+        var (victimKey, survivorKey) = (cluster.LoadKeys[2], cluster.LoadKeys[3]);
+        var load = new KillLoad();
         using var stop = new CancellationTokenSource();
 
-        // Clients 0-3 on the victim, 4-7 on the survivor; client j uses key j % 4, with max_tokens odd on the victim
-        // and even on the survivor, a new value each request: (key, max_tokens) names one request in the audit log.
-        var clients = Enumerable.Range(0, KillLoad.Clients).Select(j => load.RunClientAsync(j, j < KillLoad.Clients / 2 ? victim : survivor, stop.Token)).ToList();
+        // Four clients on each instance, each instance's with a key of its own; each request a max_tokens value no other
+        // request of that key has: (key, max_tokens) names one request in the audit log.
+        var clients = Enumerable.Range(0, KillLoad.ClientsPerInstance)
+            .SelectMany(j => new[] { load.RunClientAsync(j, victim, victimKey, stop.Token), load.RunClientAsync(j, survivor, survivorKey, stop.Token) })
+            .ToList();
         await KillLoad.UntilAsync(() => load.AcknowledgedBy(victim) >= 50, "the victim acknowledged no 50 requests");
         await Task.Delay(TimeSpan.FromMilliseconds(100 + Random.Shared.Next(400)));
         await victim.KillAsync();
@@ -105,7 +105,7 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
         await stop.CancelAsync();
         await Task.WhenAll(clients);
 
-        var audited = (await GatewayRecordsAsync([.. keys.Select(k => k.Id)]))
+        var audited = (await GatewayRecordsAsync(victimKey.Id, survivorKey.Id))
             .Select(r => (r.Actor, MaxTokens: int.Parse((string)JsonNode.Parse(r.Details!)!["max_tokens"]!, System.Globalization.CultureInfo.InvariantCulture)))
             .ToHashSet();
         var verified = await VerifyChainAsync();
@@ -137,6 +137,17 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
             .Where(r => r.Action == "gateway.request" && r.Outcome == "ok" && actors.Contains(r.Actor))
             .OrderBy(r => r.Sequence)
             .ToListAsync();
+    }
+
+    private static async Task<List<Result>> SequentialAsync(HttpClient client, int count)
+    {
+        var results = new List<Result>();
+        for (var i = 0; i < count; i++)
+        {
+            results.Add(await SendAsync(client, "standard"));
+        }
+
+        return results;
     }
 
     private static async Task<Result> SendAsync(HttpClient client, string model, int? maxTokens = null)
