@@ -54,16 +54,16 @@ public sealed class GatewayCluster : IAsyncLifetime
         await File.WriteAllTextAsync(Config, ClusterPolicy.From(sample, Upstream.BaseUrl, MeteredUpstream.BaseUrl, MeteredTokensPerDay));
         Shared = SharedEnvironment.WithFreshSecrets(_database.ConnectionString);
 
-        // The deployment's migration step, once, before any gateway starts; then both start together, as replicas do,
-        // while the CLI makes the users and keys the tests use (processes in parallel: the set-up is most of the run time).
+        // The deployment's migration step, once, before any gateway starts; then both start together, as replicas do;
+        // then the CLI makes the users and keys the tests use (in parallel: the set-up is most of the run time).
         Migrated = await Shared.SucceedAsync(DataDirectory("migrate"), "migrate");
-        var instances = Task.WhenAll(StartInstanceAsync("a"), StartInstanceAsync("b"));
+        var instances = await Task.WhenAll(StartInstanceAsync("a"), StartInstanceAsync("b"));
+        (A, B) = (instances[0], instances[1]);
         var users = await Task.WhenAll(
             UserWithKeysAsync(LoadUser, keys: 5),
             UserWithKeysAsync(QuotaUser, keys: 1, tier: "metered"),
             UserWithKeysAsync(GrantUser, keys: 1, tier: "metered"));
         (LoadKeys, QuotaKey, GrantKey) = (users[0], users[1][0], users[2][0]);
-        (A, B) = ((await instances)[0], (await instances)[1]);
     }
 
     public const string LoadUser = "load@example.org";
@@ -94,7 +94,7 @@ public sealed class GatewayCluster : IAsyncLifetime
     }
 
     /// <summary>Runs a verb with --json through instance A's CLI (its data directory, the shared variables); fails unless it exits 0.</summary>
-    public Task<System.Text.Json.Nodes.JsonObject> CliAsync(params string[] args) => Shared.SucceedAsync(DataDirectory("a"), args);
+    public Task<System.Text.Json.Nodes.JsonObject> CliAsync(params string[] args) => Shared.SucceedAsync(A.DataDirectory, args);
 
     /// <summary>A new user (auto-granted <c>general</c>), granted <paramref name="tier"/> too when given, and <paramref name="keys"/> keys (scoped to that tier).</summary>
     private async Task<IReadOnlyList<(string Id, string Key)>> UserWithKeysAsync(string email, int keys = 1, string? tier = null)
