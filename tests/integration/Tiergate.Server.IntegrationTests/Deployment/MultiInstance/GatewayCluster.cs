@@ -20,7 +20,7 @@ public sealed class GatewayCluster : IAsyncLifetime
     public const int MeteredMaxTokens = 100;
 
     private readonly string _root = Directory.CreateTempSubdirectory("tiergate-multi-instance-").FullName;
-    private readonly List<GatewayInstance> _extra = [];
+    private readonly List<GatewayInstance> _instances = [];
     private EmptyPostgresDatabase? _database;
 
     public RedisTestServer Redis { get; private set; } = null!;
@@ -39,9 +39,6 @@ public sealed class GatewayCluster : IAsyncLifetime
 
     public string Config => Path.Combine(_root, "policy.yaml");
 
-    /// <summary>What <c>tiergate migrate --json</c> printed when it made the schema.</summary>
-    public System.Text.Json.Nodes.JsonObject Migrated { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
         Redis = await RedisTestServer.StartAsync();
@@ -56,7 +53,7 @@ public sealed class GatewayCluster : IAsyncLifetime
 
         // The deployment's migration step, once, before any gateway starts; then both start together, as replicas do;
         // then the CLI makes the users and keys the tests use (in parallel: the set-up is most of the run time).
-        Migrated = await Shared.SucceedAsync(DataDirectory("migrate"), "migrate");
+        await Shared.SucceedAsync(DataDirectory("migrate"), "migrate");
         var instances = await Task.WhenAll(StartInstanceAsync("a"), StartInstanceAsync("b"));
         (A, B) = (instances[0], instances[1]);
         var users = await Task.WhenAll(
@@ -81,13 +78,13 @@ public sealed class GatewayCluster : IAsyncLifetime
     /// <summary><see cref="GrantUser"/>'s key, scoped to the <c>metered</c> tier.</summary>
     public (string Id, string Key) GrantKey { get; private set; }
 
-    /// <summary>A further instance on the same database and Redis, stopped with the cluster.</summary>
+    /// <summary>An instance (A, B, or a further one) on the same database and Redis, stopped with the cluster.</summary>
     internal async Task<GatewayInstance> StartInstanceAsync(string name)
     {
         var instance = await GatewayInstance.StartAsync(name, Shared, DataDirectory(name), Config, Redis.ConnectionString);
-        lock (_extra)
+        lock (_instances)
         {
-            _extra.Add(instance);
+            _instances.Add(instance);
         }
 
         return instance;
@@ -110,11 +107,12 @@ public sealed class GatewayCluster : IAsyncLifetime
         return created.Select(k => ((string)k["id"]!, (string)k["key"]!)).ToList();
     }
 
-    private string DataDirectory(string name) => Path.Combine(_root, name);
+    /// <summary>A data directory of its own for a process of this deployment (removed with the cluster).</summary>
+    internal string DataDirectory(string name) => Path.Combine(_root, name);
 
     public async Task DisposeAsync()
     {
-        foreach (var instance in _extra)
+        foreach (var instance in _instances)
         {
             instance.Dispose();
         }

@@ -121,7 +121,7 @@ public sealed class MultiInstanceTests(GatewayCluster cluster, ITestOutputHelper
     /// <summary><c>tiergate audit verify --json</c> against the shared database, from a data directory of its own.</summary>
     private async Task<JsonObject> VerifyChainAsync()
     {
-        var (exit, json) = await cluster.Shared.JsonAsync(Path.Combine(Path.GetTempPath(), "tiergate-verifier-" + Guid.NewGuid().ToString("N")), "audit", "verify");
+        var (exit, json) = await cluster.Shared.JsonAsync(cluster.DataDirectory("verifier-" + Guid.NewGuid().ToString("N")), "audit", "verify");
         Assert.True(exit == 0, json.ToJsonString());
         Assert.True((bool)json["ok"]!, json.ToJsonString());
         return json;
