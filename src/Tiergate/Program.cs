@@ -7,6 +7,7 @@ using Tiergate.Settings;
 var root = new RootCommand("Tiergate: tiered access to model variants behind an OpenAI-compatible gateway.");
 GlobalOptions.AddTo(root);
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(GrantsCommand.Create());

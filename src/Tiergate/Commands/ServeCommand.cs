@@ -28,7 +28,11 @@ internal static class ServeCommand
     {
         var urls = new Option<string[]>("--urls") { Description = $"Address(es) to listen on (default {DefaultUrl})." };
         var redis = new Option<string?>("--redis") { Description = "Redis connection (host:6379[,ssl=true]) for usage counters shared by several gateways; without it each counts in its own memory." };
-        var serve = new Command("serve", "Run the OpenAI-compatible gateway.") { urls, redis };
+        var trustedProxy = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "A reverse proxy (IP address or CIDR block) whose X-Forwarded-For is believed; repeat for several. Replaces server.trusted_proxies from the settings file and variables.",
+        };
+        var serve = new Command("serve", "Run the OpenAI-compatible gateway.") { urls, redis, trustedProxy };
         serve.SetAction(async (result, ct) =>
         {
             var output = new Output(false);
@@ -38,7 +42,7 @@ internal static class ServeCommand
                 return output.Failure(ErrorCodes.PolicyInvalid, "The policy has errors.", policy.Errors.Select(e => e.ToString()).ToList());
             }
 
-            var settings = GlobalOptions.Deployment(result, GlobalOptions.Given(result, urls, "server:urls"), GlobalOptions.Given(result, redis, "redis:connection"));
+            var settings = GlobalOptions.Deployment(result, GlobalOptions.Given(result, urls, "server:urls"), GlobalOptions.Given(result, redis, "redis:connection"), GlobalOptions.Given(result, trustedProxy, "server:trusted_proxies"));
             var storage = settings.Storage;
             WebApplication app;
             try

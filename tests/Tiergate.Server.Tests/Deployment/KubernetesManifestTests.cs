@@ -80,10 +80,34 @@ public sealed partial class KubernetesManifestTests
         foreach (var (owner, container) in Containers())
         {
             var args = Args(container);
-            foreach (var flag in new[] { "--config", "--settings" })
+            Assert.NotNull(MountedFile(owner, TiergateCommandLine.ValueOf(args, "--settings")));
+            // The gateways serve a policy; the migration Job reads none, and mounts none.
+            if (owner == "Deployment/tiergate" || args.Contains("--config"))
             {
-                Assert.NotNull(MountedFile(owner, TiergateCommandLine.ValueOf(args, flag)));
+                Assert.NotNull(MountedFile(owner, TiergateCommandLine.ValueOf(args, "--config")));
             }
+        }
+    }
+
+    [Fact]
+    public void MigrationJob_RunsTheMigrateVerbOnTheGatewaysDatabaseAndSecrets()
+    {
+        var (owner, job) = Containers().Single(c => c.Owner == "Job/tiergate-migrate");
+        var (gateway, deployment) = Containers().Single(c => c.Owner == "Deployment/tiergate");
+        var (parsed, errors) = TiergateCommandLine.Parse(Args(job));
+        static Dictionary<string, string> FromSecrets(YamlMappingNode container) =>
+            Seq(container, "env").Where(e => MapOrNull(e, "valueFrom") is { } from && MapOrNull(from, "secretKeyRef") is not null)
+                .ToDictionary(e => Scalar(e, "name")!, e => $"{Scalar(MapOrNull(MapOrNull(e, "valueFrom")!, "secretKeyRef")!, "name")}/{Scalar(MapOrNull(MapOrNull(e, "valueFrom")!, "secretKeyRef")!, "key")}");
+
+        Assert.True(errors.Count == 0, $"{owner}: {string.Join("; ", errors)}");
+        Assert.Equal("migrate", parsed.CommandResult.Command.Name);
+        Assert.Equal(TiergateCommandLine.ValueOf(Args(deployment), "--settings"), TiergateCommandLine.ValueOf(Args(job), "--settings"));
+        var gatewaySecrets = FromSecrets(deployment);
+        var jobSecrets = FromSecrets(job);
+        // The same database and the same key-encryption and audit signing keys as the gateways (Redis it does not need).
+        foreach (var variable in new[] { "TIERGATE_DATABASE__CONNECTION", SecretSource.KeyEncryptionKey.EnvironmentVariable, SecretSource.AuditSigningKey.EnvironmentVariable })
+        {
+            Assert.True(jobSecrets.TryGetValue(variable, out var reference) && reference == gatewaySecrets[variable], $"{owner}: {variable} is not {gateway}'s {gatewaySecrets[variable]}");
         }
     }
 
@@ -172,11 +196,12 @@ public sealed partial class KubernetesManifestTests
         }
     }
 
-    internal static SettingsLoadResult LoadSettings(string yaml)
+    /// <summary>The settings <paramref name="yaml"/> gives, under the command-line <paramref name="flags"/> (no variables).</summary>
+    internal static SettingsLoadResult LoadSettings(string yaml, params SettingsFlag[] flags)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("tiergate-deploy-settings-").FullName, "settings.yaml");
         File.WriteAllText(path, yaml);
-        return DeploymentSettingsLoader.Load(path, [], new MemoryConfigurationSource());
+        return DeploymentSettingsLoader.Load(path, flags, new MemoryConfigurationSource());
     }
 
     private static IEnumerable<(string Owner, YamlMappingNode Container)> Containers() =>

@@ -40,15 +40,22 @@ public sealed partial class SystemdAndNginxTests
     }
 
     [Fact]
-    public void UnitSettings_TrustNginxsAddressAndLoad()
+    public void Unit_TrustedProxyFlag_TrustsNginxsAddressAndTheSettingsLoad()
     {
-        var settings = KubernetesManifestTests.LoadSettings(Text("systemd/settings.yaml"));
-        var listening = new Uri(TiergateCommandLine.ValueOf(ExecStart(), "--urls"));
+        var exec = ExecStart();
+        var listening = new Uri(TiergateCommandLine.ValueOf(exec, "--urls"));
+        var (parsed, _) = TiergateCommandLine.Parse(exec[2..]);
+        var flag = new SettingsFlag("server:trusted_proxies", "--trusted-proxy", parsed.GetValue<string[]>("--trusted-proxy") ?? []);
 
+        // What serve resolves: the flag's list over the settings file's (nginx connects from the address the unit listens on).
+        var settings = KubernetesManifestTests.LoadSettings(Text("systemd/settings.yaml"), flag);
+
+        Assert.NotEmpty(flag.Values);
         Assert.True(settings.IsValid, string.Join("\n", settings.Errors));
-        Assert.Equal("/etc/tiergate/settings.yaml", TiergateCommandLine.ValueOf(ExecStart(), "--settings"));
+        Assert.Equal("/etc/tiergate/settings.yaml", TiergateCommandLine.ValueOf(exec, "--settings"));
         Assert.Contains(settings.Settings!.Server.TrustedProxies, p => IPNetwork.Parse(p.Contains('/', StringComparison.Ordinal) ? p : p + "/32").Contains(IPAddress.Parse(listening.Host)));
         Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", Text("nginx/tiergate.conf"), StringComparison.Ordinal);
+        Assert.Contains("--trusted-proxy", Text("nginx/tiergate.conf"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Tiergate.Commands;
 
 namespace Tiergate.Server.Tests.Deployment;
 
-/// <summary>The real <c>tiergate</c> verbs the deployment files run (serve, users), to parse their command lines.</summary>
+/// <summary>The real <c>tiergate</c> verbs the deployment files run (serve, migrate, users), to parse their command lines.</summary>
 internal static class TiergateCommandLine
 {
     private static readonly Lazy<RootCommand> Root = new(() =>
@@ -13,6 +13,7 @@ internal static class TiergateCommandLine
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         return root;
     });
 

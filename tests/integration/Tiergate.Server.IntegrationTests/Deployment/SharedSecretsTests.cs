@@ -1,16 +1,12 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Npgsql;
-using Tiergate.Storage;
 using Tiergate.Storage.Secrets;
 using Tiergate.Testing.Cli;
 using Tiergate.Testing.Gateway;
 using Tiergate.Server.IntegrationTests.Shutdown;
-using Tiergate.Testing.Storage;
 
 namespace Tiergate.Server.IntegrationTests.Deployment;
 
@@ -28,7 +24,8 @@ public sealed class SharedSecretsTests
     public async Task Instances_SecretsFromVariablesAndKekFile_KeyWorksAcrossDataDirectoriesAndChainVerifies()
     {
         var root = Directory.CreateTempSubdirectory("tiergate-shared-secrets-").FullName;
-        var connection = await CreateDatabaseAsync();
+        await using var database = await EmptyPostgresDatabase.CreateAsync();
+        var connection = database.ConnectionString;
         try
         {
             var secrets = Directory.CreateDirectory(Path.Combine(root, "secrets"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
@@ -44,15 +41,16 @@ public sealed class SharedSecretsTests
                 ["TIERGATE_SECRETS__KEK_FILE"] = kekLink,
                 ["TIERGATE_DATABASE__CONNECTION"] = connection,
             };
+            var shared = new SharedEnvironment(environment);
             var (a, b, c) = (Path.Combine(root, "a"), Path.Combine(root, "b"), Path.Combine(root, "c"));
 
-            var (addExit, _, addErr) = await RunAsync(a, environment, "users", "add", "--email", "shared@example.org");
-            var (keyExit, keyOut, keyErr) = await RunAsync(a, environment, "keys", "create", "--user", "shared@example.org", "--json");
+            var (addExit, _, addErr) = await shared.RunAsync(a, "users", "add", "--email", "shared@example.org");
+            var (keyExit, keyOut, keyErr) = await shared.RunAsync(a, "keys", "create", "--user", "shared@example.org", "--json");
             Assert.True(addExit == 0 && keyExit == 0, addErr + keyErr);
             var key = (string)JsonNode.Parse(keyOut)!["key"]!;
 
             var port = ServeReadiness.FreePort();
-            using (var server = Process.Start(StartInfo(b, environment, "serve", "--urls", $"http://127.0.0.1:{port}"))!)
+            using (var server = shared.Start(b, "serve", "--urls", $"http://127.0.0.1:{port}"))
             {
                 try
                 {
@@ -69,7 +67,7 @@ public sealed class SharedSecretsTests
                 }
             }
 
-            var (verifyExit, verifyOut, verifyErr) = await RunAsync(c, environment, "audit", "verify", "--json");
+            var (verifyExit, verifyOut, verifyErr) = await shared.RunAsync(c, "audit", "verify", "--json");
             Assert.True(verifyExit == 0, verifyOut + verifyErr);
             Assert.True(JsonNode.Parse(verifyOut)!["records_checked"]!.GetValue<long>() >= 3, verifyOut);
             foreach (var directory in new[] { a, b, c })
@@ -82,65 +80,7 @@ public sealed class SharedSecretsTests
         }
         finally
         {
-            await DropDatabaseAsync(connection);
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(string data, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var process = Process.Start(StartInfo(data, environment, args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static ProcessStartInfo StartInfo(string data, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(TiergateCli.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.ArgumentList.Add("--data");
-        info.ArgumentList.Add(data);
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        return info;
-    }
-
-    /// <summary>An empty database on the test server (no schema: the first instance makes it, with the shared KEK).</summary>
-    private static async Task<string> CreateDatabaseAsync()
-    {
-        var admin = Environment.GetEnvironmentVariable(TestStore.PostgresVariable);
-        Assert.False(string.IsNullOrWhiteSpace(admin), $"{TestStore.PostgresVariable} is not set: run scripts/test, which starts PostgreSQL and sets it.");
-        var adminConnection = PostgresConnectionString.Normalise(admin!);
-        var name = "tg_test_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(adminConnection))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString;
-    }
-
-    private static async Task DropDatabaseAsync(string connection)
-    {
-        NpgsqlConnection.ClearAllPools();
-        var builder = new NpgsqlConnectionStringBuilder(connection);
-        var name = builder.Database!;
-        builder.Database = "postgres";
-        await using var admin = new NpgsqlConnection(builder.ConnectionString);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        await command.ExecuteNonQueryAsync();
     }
 }
