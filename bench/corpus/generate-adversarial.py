@@ -12,7 +12,7 @@ One zstd JSONL file per kind under DIR/adversarial/, so the report's per-file ro
   long-line.jsonl.zst    one document whose line is --long-line bytes (default 50 MB) of the kinds above
   deep-json.jsonl.zst    ordinary text beside metadata nested 200 objects and 250 arrays deep
                          (the reader's limit is 256), and 1 % nested 300 deep (reported invalid)
-Planted terms: ~3 % of the documents of each kind carry 2 distinct one-word blocklist terms written
+Planted terms: some documents of each kind (30 % of the few large spaced ones, 10 % of the others, 3 % of deep-json) carry 2 distinct one-word blocklist terms written
 the way that kind writes (spaced letters, leetspeak, homoglyphs), set apart by separators longer
 than the normaliser's join limit; DIR/adversarial/expected.json counts them per file.
 usage: generate-adversarial.py DIR --terms TERMS.tsv [--bytes 320000000] [--long-line 50000000] [--seed 13]
@@ -35,8 +35,9 @@ one_word = [t for t in terms if " " not in t]
 
 LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7", "b": "8", "g": "9"}
 # Latin letter -> look-alikes the fold table maps back to it (Cyrillic, Greek, fullwidth, math bold).
-HOMO = {"a": "аɑ𝐚ａ", "c": "сϲ𝐜ｃ", "e": "еҽ𝐞ｅ", "i": "іι𝐢ｉ", "o": "оο𝐨ｏ", "p": "рρ𝐩ｐ",
-        "s": "ѕ𝐬ｓ", "x": "хχ𝐱ｘ", "y": "уγ𝐲ｙ", "j": "ј𝐣ｊ", "h": "һ𝐡ｈ", "k": "κ𝐤ｋ", "n": "ո𝐧ｎ"}
+# (Greek κ, χ and lunate sigma ϲ are left out: the UTS #39 table does not fold them to k, x, c.)
+HOMO = {"a": "аɑ𝐚ａ", "c": "с𝐜ｃ", "e": "еҽ𝐞ｅ", "i": "іι𝐢ｉ", "o": "оο𝐨ｏ", "p": "рρ𝐩ｐ",
+        "s": "ѕ𝐬ｓ", "x": "х𝐱ｘ", "y": "уγ𝐲ｙ", "j": "ј𝐣ｊ", "h": "һ𝐡ｈ", "k": "𝐤ｋ", "n": "ո𝐧ｎ"}
 ZW = "\u200b\u200c\u200d\u2060\u00ad"
 MARKS = "\u0301\u0308\u0327\u0303"
 
@@ -120,12 +121,12 @@ def write(name, records):
     return size
 
 
-def kind_docs(kind, budget, lo, hi):
+def kind_docs(kind, budget, lo, hi, plant_rate):
     planted, i, size = 0, 0, 0
     while size < budget:
         n = rng.randint(lo, hi)
         text = slice_of(kind, n)
-        if rng.random() < 0.03 and one_word:
+        if rng.random() < plant_rate and one_word:
             pieces = [text]
             for t in rng.sample(one_word, 2):
                 pieces.append(" ;;;; " + plant[kind](t) + " ;;;; " + slice_of(kind, 200))
@@ -163,9 +164,9 @@ def deep_docs(budget):
 
 sizes = {}
 share = max(0, a.bytes - a.long_line)
-sizes["spaced"] = write("spaced", kind_docs("spaced", share * 30 // 100, 1_000_000, 4_000_000))
-sizes["leet-digits"] = write("leet-digits", kind_docs("leet-digits", share * 30 // 100, 50_000, 2_000_000))
-sizes["homoglyphs"] = write("homoglyphs", kind_docs("homoglyphs", share * 30 // 100, 20_000, 1_000_000))
+sizes["spaced"] = write("spaced", kind_docs("spaced", share * 30 // 100, 1_000_000, 4_000_000, 0.3))
+sizes["leet-digits"] = write("leet-digits", kind_docs("leet-digits", share * 30 // 100, 50_000, 2_000_000, 0.1))
+sizes["homoglyphs"] = write("homoglyphs", kind_docs("homoglyphs", share * 30 // 100, 20_000, 1_000_000, 0.1))
 sizes["deep-json"] = write("deep-json", deep_docs(share * 10 // 100))
 if a.long_line > 0:
     third = a.long_line // 3

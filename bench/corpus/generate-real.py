@@ -103,11 +103,15 @@ for shard in range(a.shards):
             length += len(para) + 2
         if rng.random() < 0.03:
             # Plant 2-4 distinct terms as whole words at word boundaries of random paragraphs.
-            for t in rng.sample(terms, rng.randint(2, 4)):
+            # (A placeholder word first, so a later insertion cannot split an earlier two-word term.)
+            chosen = rng.sample(terms, rng.randint(2, 4))
+            for n in range(len(chosen)):
                 k = rng.randrange(len(parts))
                 words = parts[k].split(" ")
-                words.insert(rng.randrange(len(words) + 1), t.upper() if rng.random() < 0.3 else t)
+                words.insert(rng.randrange(len(words) + 1), f"\0{n}\0")
                 parts[k] = " ".join(words)
+            for n, t in enumerate(chosen):
+                parts = [x.replace(f"\0{n}\0", t.upper() if rng.random() < 0.3 else t) for x in parts]
             planted_ids.append(f"real-{doc}")
         text = "\n\n".join(parts)
         record = {"id": f"real-{doc}", "source": source, "created": f"2002-{1 + doc % 12:02d}-{1 + doc % 28:02d}",
