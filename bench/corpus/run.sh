@@ -8,7 +8,7 @@
 # medians, and the ratios are of medians measured in the same run.
 # ripgrep with -i and 5,000 literals can be very slow on varied text (its DFA cache thrashes); RG_BYTES=N
 # runs it on the first N bytes of each decompressed corpus (cut at a line end) and compares speeds (MB/s).
-# usage: bench/corpus/run.sh DIR   [ROUNDS=3] [CORPORA="synthetic real adversarial"] [THREADS=nproc] [RG_BYTES=all]
+# usage: bench/corpus/run.sh DIR   [ROUNDS=3] [CORPORA="synthetic real adversarial"] [THREADS=nproc] [RG_BYTES=all] [HOST=tiergate]
 set -euo pipefail
 DIR=${1:?usage: run.sh DIR (made by make-corpora.sh)}
 ROUNDS=${ROUNDS:-3}
@@ -19,7 +19,8 @@ command -v rg >/dev/null || { echo "ripgrep missing (apt-get install -y ripgrep)
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing (apt-get install -y time)" >&2; exit 1; }
 # zstd goes through the native libzstd when present (Debian: apt-get install -y libzstd1), else the slower managed ZstdSharp.
 [ -e /usr/lib/x86_64-linux-gnu/libzstd.so.1 ] || echo "warning: libzstd.so.1 not found (apt-get install -y libzstd1); tiergate falls back to managed zstd" >&2
-dotnet build -c Release -v q "$ROOT/src/Tiergate" >/dev/null
+# HOST=path/to/tiergate runs a build made elsewhere (e.g. a copy, so a rebuild cannot change it mid-run).
+[ -n "${HOST:-}" ] || dotnet build -c Release -v q "$ROOT/src/Tiergate" >/dev/null
 HOST=${HOST:-"$ROOT/src/Tiergate/bin/Release/net10.0/tiergate"}
 # Workstation GC, as the filter-only test host these figures were first measured with ran
 # (the `tiergate` executable asks for server GC, which suits the gateway).
