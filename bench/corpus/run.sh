@@ -81,7 +81,7 @@ for c in corpora:
     for tool in ("rg", "tag", "filter", "zstd"):
         s = med[(c, tool)]
         w = 24 if tool in ("tag", "filter") else 22
-        cells.append(f"{s:6.2f}s {speed(c, tool):5.0f} MB/s {peak[(c, tool)]:4.0f} MB".rjust(w))
+        cells.append(f"{s:6.2f}s {speed(c, tool):5.1f} MB/s {peak[(c, tool)]:4.0f} MB".rjust(w))
     print(f"{c:<12}{size[c]/1e6:7.0f} | " + " | ".join(cells))
 print("\nratios (same run):")
 goals = {"real": (3.0, 0.9)}
