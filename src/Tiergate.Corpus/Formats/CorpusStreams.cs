@@ -5,9 +5,12 @@ public static class CorpusStreams
 {
     private const int FileBufferSize = 1 << 20;
 
-    public static Stream OpenRead(string path, CompressionKind compression)
+    public static Stream OpenRead(string path, CompressionKind compression) => OpenRead(path, compression, out _);
+
+    /// <summary>As <see cref="OpenRead(string, CompressionKind)"/>, also giving the file under the decoder (its position is how far the input has been read on disk).</summary>
+    public static Stream OpenRead(string path, CompressionKind compression, out FileStream file)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
         try
         {
             return compression switch

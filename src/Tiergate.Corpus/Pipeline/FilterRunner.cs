@@ -41,6 +41,7 @@ public sealed class FilterRunner(TimeProvider time)
 
         var total = mine.Sum(s => s.Size);
         var done = 0L;
+        var processed = 0L;
         var shardsDone = 0;
         var resumed = 0;
         var totals = new ShardStats();
@@ -67,10 +68,11 @@ public sealed class FilterRunner(TimeProvider time)
                 else
                 {
                     var shardDone = done;
-                    void Report(long bytes)
+                    void Report(long diskBytes, long uncompressedBytes)
                     {
-                        shardDone += bytes;
-                        progress?.Report(new FilterProgress(Math.Min(shardDone, total), total, shardsDone, mine.Count));
+                        shardDone += diskBytes;
+                        processed += uncompressedBytes;
+                        progress?.Report(new FilterProgress(Math.Min(shardDone, total), total, shardsDone, mine.Count, processed));
                     }
 
                     stats = shard.Kind.Format == CorpusFormat.Parquet
@@ -81,7 +83,7 @@ public sealed class FilterRunner(TimeProvider time)
 
                 totals.Merge(stats);
                 shardsDone++;
-                progress?.Report(new FilterProgress(done, total, shardsDone, mine.Count));
+                progress?.Report(new FilterProgress(done, total, shardsDone, mine.Count, processed));
             }
         }
         finally

@@ -15,7 +15,8 @@ namespace Tiergate.Corpus.Pipeline;
 /// </summary>
 internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, WorkerState[] workers)
 {
-    public async Task<ShardStats> ProcessAsync(Shard shard, Action<long> progress, CancellationToken cancellationToken)
+    /// <param name="progress">Called by the ordered writer after each batch is written: (on-disk input bytes behind it, its uncompressed bytes).</param>
+    public async Task<ShardStats> ProcessAsync(Shard shard, Action<long, long> progress, CancellationToken cancellationToken)
     {
         var accumulators = workers.Select(_ => new StatsAccumulator(job.Stages, shard.DisplayPath)).ToArray();
         using var outputs = new ShardOutputs(layout, shard, job.OutputCompression, job.WriteDocuments);
@@ -27,13 +28,14 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
         var bytesIn = 0L;
         var budget = new InFlightBudget(InFlightBudget.BytesFor(workers.Length, job.BatchBytes));
         var charges = new ConcurrentQueue<int>(); // batch buffer sizes, in sequence order: what the writer gives back to the budget
+        var diskEnds = new ConcurrentQueue<long>(); // per batch, in sequence order: input bytes on disk read up to its end
 
         var reader = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    openError = Read(shard, input.Writer, budget, charges, progress, ct);
+                    openError = Read(shard, input.Writer, budget, charges, diskEnds, ct);
                 }
                 catch
                 {
@@ -77,6 +79,7 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
             {
                 var pending = new SortedDictionary<long, BatchOutput>();
                 var next = 0L;
+                var diskReported = 0L;
                 try
                 {
                     await foreach (var output in done.Reader.ReadAllAsync(ct))
@@ -88,6 +91,16 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
                             bytesIn += ready.BytesIn;
                             ready.Return();
                             budget.Release(charges.TryDequeue(out var charge) ? charge : 0);
+                            if (diskEnds.TryDequeue(out var diskEnd) && diskEnd > diskReported)
+                            {
+                                progress(diskEnd - diskReported, ready.BytesIn);
+                                diskReported = diskEnd;
+                            }
+                            else
+                            {
+                                progress(0, ready.BytesIn);
+                            }
+
                             next++;
                         }
                     }
@@ -142,14 +155,15 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
         return stats;
     }
 
-    private string? Read(Shard shard, ChannelWriter<WorkItem> channel, InFlightBudget budget, ConcurrentQueue<int> charges, Action<long> progress, CancellationToken cancellationToken)
+    private string? Read(Shard shard, ChannelWriter<WorkItem> channel, InFlightBudget budget, ConcurrentQueue<int> charges, ConcurrentQueue<long> diskEnds, CancellationToken cancellationToken)
     {
         Stream stream;
+        FileStream file;
         LineBatchReader lines;
         try
         {
             InputFileCheck.EnsureRegularFile(shard.Path);
-            stream = CorpusStreams.OpenRead(shard.Path, shard.Kind.Compression);
+            stream = CorpusStreams.OpenRead(shard.Path, shard.Kind.Compression, out file);
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {
@@ -168,7 +182,7 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
             }
 
             using var sidecar = job.SidecarSource is null ? null : new SidecarLineReader(new OutputLayout(job.SidecarSource).SidecarFile(shard));
-            var reported = 0L;
+            var compressed = shard.Kind.Compression != CompressionKind.None;
             while (lines.Next() is { } batch)
             {
                 List<byte[]>? records = null;
@@ -182,8 +196,8 @@ internal sealed class JsonlShardProcessor(FilterJob job, OutputLayout layout, Wo
                 budget.Acquire(batch.Buffer.Length, cancellationToken);
                 charges.Enqueue(batch.Buffer.Length);
                 channel.WriteAsync(new WorkItem(batch, records), cancellationToken).AsTask().GetAwaiter().GetResult();
-                progress(lines.BytesRead - reported);
-                reported = lines.BytesRead;
+                // On disk: a compressed file's read position (a little ahead of the batch: the decoder's buffers), else the bytes cut.
+                diskEnds.Enqueue(compressed ? Math.Min(file.Position, shard.Size) : Math.Min(lines.BytesRead, shard.Size));
             }
 
             return lines.UnreadableError;

@@ -16,7 +16,7 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tiergate filter report</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:80em;color:#222}table{border-collapse:collapse;margin:1em 0}")
             .Append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}")
-            .Append("pre{white-space:pre-wrap;max-width:60em;margin:0;font-size:.85em}.warn{color:#a40}code{font-size:.9em}")
+            .Append("pre{white-space:pre-wrap;max-width:60em;margin:0;font-size:.85em}.warn{color:#a40}code{font-size:.9em}svg.chart{display:block;max-width:100%;height:auto}")
             .Append("</style></head><body><h1>Tiergate filter report</h1>");
         if (report.MissingRanks.Count > 0)
         {
@@ -31,6 +31,15 @@ public static class HtmlReport
         Row(html, "Invalid (see below)", t.Invalid);
         html.Append("<tr><th>Removal rate</th><td class=\"n\">").Append(Pct(t.Removed, t.DocumentsIn)).Append("</td></tr>");
         html.Append("<tr><th>Shards</th><td class=\"n\">").Append(report.Ranks.Sum(r => r.Shards)).Append(" of ").Append(report.ShardsPlanned).Append("</td></tr></table>");
+        html.Append("<h2>Funnel</h2>").Append(ReportCharts.Funnel(report));
+        foreach (var stage in report.Stages.Where(s => s.HasClassifier))
+        {
+            var chart = ReportCharts.ScoreDistribution(stage, t.Stages.GetValueOrDefault(stage.Name) ?? new StageStats());
+            if (chart.Length > 0)
+            {
+                html.Append("<h2>Classifier scores: ").Append(E(stage.Name)).Append("</h2><p>Documents the stage classified, by score; those right of the threshold are removed.</p>").Append(chart);
+            }
+        }
 
         html.Append("<h2>Stages and provenance</h2><table><tr><th>stage</th><th>rule</th><th>matched</th><th>escalated</th><th>classified</th><th>kept after classifier</th><th>removed</th><th>blocklist (SHA-256)</th><th>model (SHA-256)</th></tr>");
         foreach (var stage in report.Stages)
@@ -68,7 +77,7 @@ public static class HtmlReport
             }
         }
 
-        html.Append("</table><h2>Removal rate per source file</h2><table><tr><th>file</th><th>documents</th><th>removed</th><th>invalid</th><th>rate</th></tr>");
+        html.Append("</table><h2>Removal rate per source file</h2>").Append(ReportCharts.RemovalByFile(report)).Append("<table><tr><th>file</th><th>documents</th><th>removed</th><th>invalid</th><th>rate</th></tr>");
         foreach (var (file, f) in t.Files.OrderByDescending(p => p.Value.RemovalRate).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             html.Append("<tr><td>").Append(E(file)).Append("</td>");

@@ -27,8 +27,30 @@ public sealed class StageStats
     /// <summary>Per term: documents containing it.</summary>
     public Dictionary<string, long> TermDocuments { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Classifier scores of the documents this stage classified, in <see cref="ScoreBuckets"/> equal buckets over
+    /// [0, 1] (empty when nothing was classified), so a threshold can be chosen from the report without rescanning.
+    /// </summary>
+    public long[] ScoreHistogram { get; set; } = [];
+
+    public const int ScoreBuckets = 20;
+
+    public static int ScoreBucket(float score) => Math.Clamp((int)(score * ScoreBuckets), 0, ScoreBuckets - 1);
+
     public void Merge(StageStats other)
     {
+        if (other.ScoreHistogram.Length > 0)
+        {
+            var merged = new long[Math.Max(ScoreHistogram.Length, other.ScoreHistogram.Length)];
+            ScoreHistogram.CopyTo(merged, 0);
+            for (var i = 0; i < other.ScoreHistogram.Length; i++)
+            {
+                merged[i] += other.ScoreHistogram[i];
+            }
+
+            ScoreHistogram = merged;
+        }
+
         Matched += other.Matched;
         Escalated += other.Escalated;
         Classified += other.Classified;

@@ -20,6 +20,7 @@ public sealed class StatsAccumulator
     private readonly long[] _classified;
     private readonly long[] _removed;
     private readonly long[] _escalatedKept;
+    private readonly long[][] _scoreHistogram;
     private readonly Dictionary<string, long> _invalidByReason = new(StringComparer.Ordinal);
     private readonly List<BadInputEntry> _bad = [];
     private readonly PriorityQueue<RemovedSample, ulong> _samples = new(Comparer<ulong>.Create((a, b) => b.CompareTo(a)));
@@ -41,6 +42,7 @@ public sealed class StatsAccumulator
         _classified = new long[stages.Count];
         _removed = new long[stages.Count];
         _escalatedKept = new long[stages.Count];
+        _scoreHistogram = stages.Select(_ => new long[StageStats.ScoreBuckets]).ToArray();
     }
 
     public void AddInvalid(string reason, long offset, long lineIndex, string? detail)
@@ -106,9 +108,10 @@ public sealed class StatsAccumulator
             if (stage.Rule.Escalates(hits.Length))
             {
                 _escalated[s]++;
-                if (score is not null)
+                if (score is { } value)
                 {
                     _classified[s]++;
+                    _scoreHistogram[s][StageStats.ScoreBucket(value)]++;
                 }
 
                 if (stage.Rule.HasClassifier && !stage.Rule.Removes(hits.Length, score))
@@ -198,6 +201,7 @@ public sealed class StatsAccumulator
             stage.Classified = _classified[s];
             stage.Removed = _removed[s];
             stage.EscalatedKept = _escalatedKept[s];
+            stage.ScoreHistogram = _classified[s] > 0 ? (long[])_scoreHistogram[s].Clone() : [];
             for (var t = 0; t < _termDocs[s].Length; t++)
             {
                 if (_termDocs[s][t] > 0)

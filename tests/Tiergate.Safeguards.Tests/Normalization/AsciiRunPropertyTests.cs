@@ -70,6 +70,74 @@ public class AsciiRunPropertyTests
         }
     }
 
+    /// <summary>Hostile spacing: single letters (and now and then digits, words, leet symbols) apart by 1-5 separators.</summary>
+    public static Arbitrary<(string Text, long Marker)> SpacedLetterText()
+    {
+        const string separators = ".-_*/ ,;:\t\n'\"()";
+        var gen =
+            from count in Gen.Choose(0, 120)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select (Build(count, new Random(seed)), 0L);
+        return gen.ToArbitrary();
+
+        static string Build(int count, Random random)
+        {
+            var sb = new StringBuilder();
+            for (var w = 0; w < count; w++)
+            {
+                var r = random.Next(20);
+                sb.Append(r switch
+                {
+                    0 => "ab",
+                    1 => random.Next(10).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    2 => "@",
+                    3 => "\u00E9",
+                    _ => ((char)((random.Next(2) == 0 ? 'a' : 'A') + random.Next(26))).ToString(),
+                });
+                var gap = random.Next(1, random.Next(8) == 0 ? 6 : 3);
+                for (var k = 0; k < gap; k++)
+                {
+                    sb.Append(separators[random.Next(separators.Length)]);
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    [Property(MaxTest = 3000, Arbitrary = [typeof(AsciiRunPropertyTests)])]
+    public bool NormalizeUtf8_SpacedLettersWithoutSourceOffsets_SameAsSlowPath((string Text, long Marker) sample)
+    {
+        var runs = new NormalizedText(8, trackSourceOffsets: false);
+        TextNormalizer.Default.NormalizeUtf8(Encoding.UTF8.GetBytes(sample.Text), runs);
+        var tracked = new NormalizedText(8);
+        TextNormalizer.Default.NormalizeUtf8(Encoding.UTF8.GetBytes(sample.Text), tracked);
+
+        return runs.ToString() == new TextNormalizer { AsciiFastPath = false }.Normalize(sample.Text) && runs.ToString() == tracked.ToString();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void NormalizeUtf8_SpacedLettersAnyJoinLimit_SameAsSlowPath(int maxJoin)
+    {
+        var options = new NormalizerOptions { MaxJoinSeparatorLength = maxJoin };
+        const string text = "s.a.r.i.n s..a..r s...a...r s....a....r x y z. I am a b c; u-s-e 7 a 1 b";
+        var runs = new NormalizedText(8, trackSourceOffsets: false);
+        new TextNormalizer(options).NormalizeUtf8(Encoding.UTF8.GetBytes(text), runs);
+
+        Assert.Equal(new TextNormalizer(options) { AsciiFastPath = false }.Normalize(text), runs.ToString());
+        Assert.Equal(new TextNormalizer(options with { JoinSpacedLetters = false }) { AsciiFastPath = false }.Normalize(text), Run(options with { JoinSpacedLetters = false }, text));
+    }
+
+    private static string Run(NormalizerOptions options, string text)
+    {
+        var runs = new NormalizedText(8, trackSourceOffsets: false);
+        new TextNormalizer(options).NormalizeUtf8(Encoding.UTF8.GetBytes(text), runs);
+        return runs.ToString();
+    }
+
     [Property(MaxTest = 2000, Arbitrary = [typeof(AsciiRunPropertyTests)])]
     public bool NormalizeUtf8_LetterTextWithoutSourceOffsets_SameAsSlowPath((string Text, int Marker) sample)
     {
