@@ -107,6 +107,6 @@ public sealed class ModerationsEndpoint(
         context.Response.Headers[ChatCompletionsEndpoint.TierHeader] = tier.Name;
         context.Response.ContentType = "application/json";
         await ModerationResponse.WriteAsync(context.Response.Body, $"modr-{Guid.NewGuid():N}", $"tiergate-{tier.Name}", tier.Name, results, context.RequestAborted);
-        metrics.Completed("moderated", tier.Name, null, 0, Stopwatch.GetElapsedTime(started));
+        metrics.Completed("moderated", tier.Name, null, null, null, Stopwatch.GetElapsedTime(started));
     }
 }
