@@ -24,6 +24,7 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     private readonly Channel<PendingAppend> _queue;
     private readonly Task _writer;
     private long _refusedAppends;
+    private long _queued;
     private long _unavailableSinceUnixMs;
 
     public AuditLog(
@@ -42,7 +43,8 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
         _metrics = metrics;
-        metrics?.Watch(() => _queue.Reader.Count);
+        // A single-reader unbounded channel cannot count its items: the depth is kept beside it.
+        metrics?.Watch(() => (int)Interlocked.Read(ref _queued));
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -71,8 +73,11 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             PreviousHash = [],
             Hash = [],
         });
+        // Counted before it is queued, so that the writer never takes it out of the count first.
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _queued);
             throw new AuditUnavailableException("the audit log is closed");
         }
 
@@ -106,6 +111,8 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             {
                 batch.Add(next);
             }
+
+            Interlocked.Add(ref _queued, -batch.Count);
 
             try
             {
