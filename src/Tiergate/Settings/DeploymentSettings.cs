@@ -13,11 +13,15 @@ public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings D
     public static DeploymentSettings Read(SettingsReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // Read in this order, which is the order errors are reported in; telemetry needs the server's addresses.
+        var data = settings.Value("data")?.AsPath() ?? StorageOptions.DefaultDataDirectory;
+        var database = DatabaseSettings.Read(settings);
+        var secrets = SecretsSettings.Read(settings);
         var server = ServerSettings.Read(settings);
         return new DeploymentSettings(
-            settings.Value("data")?.AsPath() ?? StorageOptions.DefaultDataDirectory,
-            DatabaseSettings.Read(settings),
-            SecretsSettings.Read(settings),
+            data,
+            database,
+            secrets,
             server,
             ConsoleSettings.Read(settings),
             MailSettings.Read(settings),

@@ -50,7 +50,7 @@ public sealed record TelemetrySettings(IReadOnlyList<string> MetricsUrls, Uri? O
             else
             {
                 // Not echoed: a mistyped value may hold credentials.
-                settings.Error(endpointValue, "must be an http:// or https:// address of an OTLP collector without credentials (e.g. http://otel-collector:4317)");
+                settings.Error(endpointValue, "must be an http:// or https:// address of an OTLP collector without credentials (e.g. http://localhost:4317)");
             }
         }
 
