@@ -64,8 +64,10 @@ public sealed class MetricsEndpointTests
         Assert.Equal(0, metrics.Single("tiergate_audit_queue_depth"));
         Assert.Equal(1, metrics.Single("tiergate_audit_available"));
         Assert.Equal(0, metrics.Single("tiergate_usage_events_dropped_total"));
-        Assert.Equal(0, metrics.Single("tiergate_usage_events_queue_depth"));
-        Assert.True(metrics.Single("tiergate_usage_events_published_total") >= 3, metrics.Text);
+        // The dispatcher drains in batches, so some of the published events may still wait.
+        var published = metrics.Single("tiergate_usage_events_published_total");
+        Assert.True(published >= 3, metrics.Text);
+        Assert.InRange(metrics.Single("tiergate_usage_events_queue_depth"), 0, published);
         // ASP.NET Core's own request metrics ride along, for the public port's routes.
         Assert.NotEmpty(metrics.Values("http_server_request_duration_seconds_count", ("http_route", "/v1/chat/completions")));
     }
