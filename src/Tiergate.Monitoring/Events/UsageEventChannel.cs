@@ -24,6 +24,7 @@ public sealed class UsageEventChannel : IUsageEventSink
         var meter = meterFactory.Create(MeterName);
         meter.CreateObservableCounter("tiergate.usage_events.dropped", () => Dropped, "{event}", "Usage events dropped because monitoring fell behind.");
         meter.CreateObservableCounter("tiergate.usage_events.published", () => Interlocked.Read(ref _published), "{event}", "Usage events published by the gateway.");
+        meter.CreateObservableGauge("tiergate.usage_events.queue_depth", () => _channel.Reader.Count, "{event}", $"Usage events waiting for monitoring (at most {capacity}; past that the oldest are dropped).");
     }
 
     public long Dropped => Interlocked.Read(ref _dropped);

@@ -4,26 +4,38 @@ using Tiergate.Core.Errors;
 using Tiergate.Core.Policy;
 using Tiergate.Monitoring.Events;
 using Tiergate.Monitoring.Similarity;
+using Tiergate.Server.Gateway;
 using Tiergate.Server.Screening;
+using Tiergate.Server.Telemetry;
 
 namespace Tiergate.Server.Events;
 
 /// <summary>
 /// Builds the usage event of each gateway outcome from the request (client address, user agent), the
 /// caller and the tier, with what the tier's privacy mode allows (<see cref="UsageEventPrivacy"/>), and publishes it. Never waits, never throws.
+/// Every refusal and every completion passes here once, so here they are also counted (<see cref="GatewayMetrics"/>) and
+/// named on the request's trace (<see cref="GatewayTracing"/>).
 /// </summary>
-public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time)
+public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time, GatewayMetrics metrics)
 {
     private const int MaxUserAgentLength = 256;
 
-    public void Denied(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, string? variant, ErrorCode code) =>
+    public void Denied(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, string? variant, ErrorCode code)
+    {
         sink.Publish(New(context, UsageEventKinds.Denied, keyId, caller, tier, variant, code.Name));
+        metrics.Denied(code, tier?.Name, variant);
+        GatewayTracing.Outcome(tier?.Name, variant, code.Name);
+    }
 
     public void Admitted(HttpContext context, CallerContext caller, TierConfig tier, string variant, long promptTokens, long completionBudget, PromptSketch? sketch) =>
         sink.Publish(New(context, UsageEventKinds.Admitted, caller.Key.Id, caller, tier, variant, null, promptTokens, completionBudget, null, sketch));
 
-    public void Completed(HttpContext context, CallerContext caller, TierConfig tier, string variant, string outcome, long? promptTokens, long? completionTokens, TimeSpan latency) =>
+    public void Completed(HttpContext context, CallerContext caller, TierConfig tier, string variant, string outcome, long? promptTokens, long? completionTokens, TimeSpan latency)
+    {
         sink.Publish(New(context, UsageEventKinds.Completed, caller.Key.Id, caller, tier, variant, outcome, promptTokens, completionTokens, latency));
+        metrics.Completed(outcome, tier.Name, variant, promptTokens, completionTokens, latency);
+        GatewayTracing.Outcome(tier.Name, variant, outcome);
+    }
 
     /// <summary>A block or flag; an input one carries the prompt's sketch (where the privacy mode allows), so rephrasings of a blocked prompt can be recognised.</summary>
     public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked, PromptSketch? sketch = null, DateTimeOffset? at = null) =>

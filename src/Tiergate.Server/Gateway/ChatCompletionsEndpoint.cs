@@ -96,6 +96,7 @@ public sealed class ChatCompletionsEndpoint(
         var prompt = request.Prompt;
         var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
         var input = await guards.ScreenAsync(tier, request.Contents, context.RequestAborted);
+        metrics.Screened(tier.Name, input, output: false);
         if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
         {
             return;
@@ -111,7 +112,6 @@ public sealed class ChatCompletionsEndpoint(
         if (input.Block is { } block)
         {
             events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.ContentBlocked);
-            metrics.Completed(ErrorCodes.ContentBlocked.Name, tier.Name, variant, 0, Stopwatch.GetElapsedTime(started));
             await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The prompt touches '{block.Category}', which the tier '{tier.Name}' blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "input"));
             return;
         }
@@ -162,6 +162,11 @@ public sealed class ChatCompletionsEndpoint(
             };
         var outcome = await proxy.ForwardAsync(context, endpoint, variant, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
         await SettleAsync(lease, outcome);
+        if (outputScreening is not null && outcome.Output is { } screened)
+        {
+            metrics.Screened(tier.Name, screened, output: true);
+        }
+
         if (outcome.Output is { } output && output != ScreeningOutcome.Clean)
         {
             // The answer has been sent or withheld already; a failed record is logged by the audit log itself.
@@ -170,7 +175,6 @@ public sealed class ChatCompletionsEndpoint(
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         events.Completed(context, caller, tier, variant, outcome.Status.ToString(), outcome.Usage?.PromptTokens, outcome.Usage?.CompletionTokens, elapsed);
-        metrics.Completed(outcome.Status.ToString(), tier.Name, variant, outcome.Usage?.Total ?? 0, elapsed);
     }
 
     /// <summary>

@@ -7,11 +7,11 @@ using Tiergate.Server.Events;
 namespace Tiergate.Server.Gateway;
 
 /// <summary>
-/// Refuses a gateway request the one way every endpoint does: a denied usage event, an audit record, a metric,
+/// Refuses a gateway request the one way every endpoint does: a denied usage event (which also counts it), an audit record,
 /// and an OpenAI-shaped error, with one answer for an unknown variant, a variant outside the caller's tiers and
 /// a tier the caller does not hold.
 /// </summary>
-public sealed class GatewayDenial(Tiergate.Server.Policies.PolicyHolder policies, GatewayEvents events, GatewayAudit audit, GatewayMetrics metrics)
+public sealed class GatewayDenial(Tiergate.Server.Policies.PolicyHolder policies, GatewayEvents events, GatewayAudit audit)
 {
     public async Task DenyAsync(HttpContext context, string? keyId, CallerContext? caller, TierConfig? tier, ErrorCode code, string message, string? variant, TimeSpan? retryAfter = null, string? param = null)
     {
@@ -20,7 +20,6 @@ public sealed class GatewayDenial(Tiergate.Server.Policies.PolicyHolder policies
         var recorded = variant is not null && policies.Policy.VariantsByName.ContainsKey(variant) ? variant : null;
         events.Denied(context, keyId, caller, tier, recorded, code);
         var throttled = await audit.DeniedAsync(context, keyId, code, recorded);
-        metrics.Completed(code.Name, null, recorded, 0, TimeSpan.Zero);
         if (throttled is { } wait)
         {
             await OpenAiError.WriteAsync(context, ErrorCodes.TooManyAuthFailures, "Too many failed authentications from your address; try again later.", wait);

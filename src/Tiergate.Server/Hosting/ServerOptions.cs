@@ -38,6 +38,9 @@ public sealed record ServerOptions(StorageOptions Storage, PolicyDocument Policy
     /// </summary>
     public Tiergate.Server.Policies.PolicySourceOptions PolicySource { get; init; } = new(null, Tiergate.Server.Policies.PolicySourceOptions.DefaultPollInterval);
 
+    /// <summary>Metrics listener, OTLP export and log format (settings <c>telemetry</c>, <c>logging</c>); none by default.</summary>
+    public Tiergate.Server.Telemetry.TelemetryOptions Telemetry { get; init; } = Tiergate.Server.Telemetry.TelemetryOptions.None;
+
     /// <summary>The source text of <see cref="Policy"/> (the file's, or the built-in default's), for its hash; null: a policy given as an object.</summary>
     public string? PolicyText { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tiergate.Server.Shutdown;
+using Tiergate.Server.Telemetry;
 using Tiergate.Storage;
 
 namespace Tiergate.Server.Hosting;
@@ -25,8 +26,9 @@ public static class TiergateServer
         await database.MigrateAsync();
         var initialPolicy = await Policies.PolicyStartup.ResolveAsync(options, database);
         options = options with { Policy = initialPolicy.Policy };
+        var metrics = MetricsListener.For(options.Telemetry.MetricsUrls, options.Urls);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.UseUrls([.. options.Urls, .. metrics?.Addresses.Select(a => a.Url) ?? []]);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -35,6 +37,7 @@ public static class TiergateServer
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.AddTiergateTelemetry(options.Telemetry, metrics);
 
         // The host's stop outlasts the drain's deadline, so background services still flush after the last request.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout + ShutdownDrain.FlushMargin);
@@ -45,6 +48,7 @@ public static class TiergateServer
         builder.Services.AddTiergateGateway(options, database, initialPolicy);
 
         var app = builder.Build();
+        app.UseMetricsListener(metrics);
         UseTrustedProxies(app, options.TrustedProxies);
         app.UseShutdownDrain();
         app.MapHealth();

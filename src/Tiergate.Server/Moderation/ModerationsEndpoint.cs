@@ -117,7 +117,6 @@ public sealed class ModerationsEndpoint(
         await ModerationResponse.WriteAsync(context.Response.Body, $"modr-{Guid.NewGuid():N}", $"tiergate-{tier.Name}", tier.Name, results, context.RequestAborted);
         var elapsed = Stopwatch.GetElapsedTime(started);
         events.Completed(context, caller, tier, EventVariant, "moderated", null, null, elapsed);
-        metrics.Completed("moderated", tier.Name, null, 0, elapsed);
     }
 
     /// <summary>A safeguard event per input the tier would block or flag, sharing one time (one request), with the input's sketch where the tier's privacy allows.</summary>
@@ -127,6 +126,7 @@ public sealed class ModerationsEndpoint(
         for (var i = 0; i < outcomes.Count; i++)
         {
             var outcome = outcomes[i];
+            metrics.Screened(tier.Name, outcome, output: false);
             if (outcome == ScreeningOutcome.Clean)
             {
                 continue;

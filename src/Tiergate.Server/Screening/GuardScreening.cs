@@ -59,9 +59,17 @@ public sealed partial class GuardScreening : IDisposable
     public async Task<ScreeningOutcome> ScreenAsync(TierConfig tier, string prompt, string? answer, CancellationToken cancellationToken)
     {
         var output = answer is not null;
-        return For(tier, output) is null
-            ? _screening.Screen(tier, answer ?? prompt, output)
-            : (await JudgeAsync(tier, prompt, answer, cancellationToken)).Outcome;
+        if (For(tier, output) is null)
+        {
+            return _screening.Screen(tier, answer ?? prompt, output);
+        }
+
+        // A guard is a call to another service: its own span, when traces are recorded.
+        using var span = Tiergate.Server.Telemetry.GatewayTracing.Source.StartActivity(output ? "tiergate.guard output" : "tiergate.guard input");
+        span?.SetTag("tiergate.tier", tier.Name);
+        var outcome = (await JudgeAsync(tier, prompt, answer, cancellationToken)).Outcome;
+        span?.SetTag("tiergate.verdict", outcome.Blocked ? "block" : outcome.GuardUnavailable is not null ? "guard_unavailable" : outcome.Flags.Count > 0 ? "flag" : "allow");
+        return outcome;
     }
 
     /// <summary>Screens a chat prompt with the tier's input profile, cascade (its last user message weighed alone as well) and guard.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,9 +20,11 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly AuditLogOptions _options;
     private readonly ILogger _logger;
+    private readonly AuditLogMetrics? _metrics;
     private readonly Channel<PendingAppend> _queue;
     private readonly Task _writer;
     private long _refusedAppends;
+    private long _queued;
     private long _unavailableSinceUnixMs;
 
     public AuditLog(
@@ -29,7 +32,8 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         AuditSigningKey signer,
         TimeProvider time,
         AuditLogOptions? options = null,
-        ILogger<AuditLog>? logger = null)
+        ILogger<AuditLog>? logger = null,
+        AuditLogMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(signer);
@@ -38,11 +42,14 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
         _batches = new AuditBatchWriter(contexts, signer, _options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+        _metrics = metrics;
+        // A single-reader unbounded channel cannot count its items: the depth is kept beside it.
+        metrics?.Watch(() => (int)Interlocked.Read(ref _queued));
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public AuditLog(TiergateDatabase database, AuditSigningKey signer, TimeProvider time, AuditLogOptions? options = null, ILogger<AuditLog>? logger = null)
-        : this((database ?? throw new ArgumentNullException(nameof(database))).CreateContext, signer, time, options, logger)
+    public AuditLog(TiergateDatabase database, AuditSigningKey signer, TimeProvider time, AuditLogOptions? options = null, ILogger<AuditLog>? logger = null, AuditLogMetrics? metrics = null)
+        : this((database ?? throw new ArgumentNullException(nameof(database))).CreateContext, signer, time, options, logger, metrics)
     {
     }
 
@@ -66,8 +73,11 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
             PreviousHash = [],
             Hash = [],
         });
+        // Counted before it is queued, so that the writer never takes it out of the count first.
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _queued);
             throw new AuditUnavailableException("the audit log is closed");
         }
 
@@ -102,14 +112,20 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
                 batch.Add(next);
             }
 
+            Interlocked.Add(ref _queued, -batch.Count);
+
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await WriteBatchAsync(batch);
+                var committed = Stopwatch.GetTimestamp();
                 Interlocked.Exchange(ref _unavailableSinceUnixMs, 0);
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetResult();
                 }
+
+                Measure(batch, started, committed);
             }
             catch (Exception ex)
             {
@@ -122,6 +138,21 @@ public sealed class AuditLog : IAuditLog, IAsyncDisposable
                     pending.Completion.TrySetException(failure);
                 }
             }
+        }
+    }
+
+    /// <summary>After the callers are released, so that measuring adds nothing to their wait.</summary>
+    private void Measure(List<PendingAppend> batch, long started, long committed)
+    {
+        if (_metrics is not { } metrics)
+        {
+            return;
+        }
+
+        metrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started, committed));
+        foreach (var pending in batch)
+        {
+            metrics.Waited(Stopwatch.GetElapsedTime(pending.Queued, committed));
         }
     }
 

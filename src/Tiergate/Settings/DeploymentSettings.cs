@@ -13,11 +13,16 @@ public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings D
     public static DeploymentSettings Read(SettingsReader settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // Read in this order, which is the order errors are reported in; telemetry needs the server's addresses.
+        var data = settings.Value("data")?.AsPath() ?? StorageOptions.DefaultDataDirectory;
+        var database = DatabaseSettings.Read(settings);
+        var secrets = SecretsSettings.Read(settings);
+        var server = ServerSettings.Read(settings);
         return new DeploymentSettings(
-            settings.Value("data")?.AsPath() ?? StorageOptions.DefaultDataDirectory,
-            DatabaseSettings.Read(settings),
-            SecretsSettings.Read(settings),
-            ServerSettings.Read(settings),
+            data,
+            database,
+            secrets,
+            server,
             ConsoleSettings.Read(settings),
             MailSettings.Read(settings),
             MonitoringSettings.Read(settings),
@@ -25,8 +30,16 @@ public sealed record DeploymentSettings(string DataDirectory, DatabaseSettings D
             AuditSettings.Read(settings))
         {
             Redis = RedisSettings.Read(settings),
+            Telemetry = TelemetrySettings.Read(settings, server.Urls),
+            Logging = LoggingSettings.Read(settings),
         };
     }
+
+    /// <summary><c>telemetry</c>: the metrics listener and OTLP export; none by default.</summary>
+    public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.None;
+
+    /// <summary><c>logging</c>: text or JSON log lines; text by default.</summary>
+    public LoggingSettings Logging { get; init; } = LoggingSettings.Text;
 
     /// <summary><c>redis</c>: shared usage counters for several instances; none by default.</summary>
     public RedisSettings Redis { get; init; } = RedisSettings.None;

@@ -146,6 +146,24 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
+    public void Deployment_MetricsListener_AnnotatedForPrometheusAndNotInTheService()
+    {
+        var deployment = Single(Objects, "Deployment", "tiergate");
+        var template = Map(Map(deployment, "spec"), "template");
+        var container = (YamlMappingNode)Assert.Single(Seq(Map(template, "spec"), "containers"));
+        var ports = Seq(container, "ports").ToDictionary(p => Scalar(p, "name")!, p => Scalar(p, "containerPort")!);
+        var metrics = Tiergate.Server.Telemetry.MetricsAddress.Parse(TiergateCommandLine.ValueOf(Args(container), "--metrics-urls"), out var problem);
+        var annotations = Map(Map(template, "metadata"), "annotations");
+        var service = Single(Objects, "Service", "tiergate");
+
+        Assert.True(metrics is not null, problem);
+        Assert.Equal(metrics.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ports["metrics"]);
+        Assert.Equal(ports["metrics"], Scalar(annotations, "prometheus.io/port"));
+        Assert.Equal(Tiergate.Server.Telemetry.MetricsListener.Path, Scalar(annotations, "prometheus.io/path"));
+        Assert.All(Seq(Map(service, "spec"), "ports"), p => Assert.NotEqual("metrics", Scalar(p, "targetPort")));
+    }
+
+    [Fact]
     public void ServiceAndDisruptionBudget_SelectTheDeploymentsPodsAndPort()
     {
         var deployment = Single(Objects, "Deployment", "tiergate");
