@@ -48,12 +48,13 @@ internal static class AuditHosts
         return await db.Set<AuditRecordEntity>().CountAsync(r => r.Action == "gateway.request");
     }
 
-    public static async Task UntilAsync(Func<bool> condition, string what)
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? within = null)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        var limit = within ?? TimeSpan.FromSeconds(10);
+        var deadline = DateTimeOffset.UtcNow + limit;
         while (!condition())
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"waited 10 s for: {what}");
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"waited {limit.TotalSeconds} s for: {what}");
             await Task.Delay(20);
         }
     }

@@ -76,12 +76,14 @@ public sealed class AuditOrderTests
 
         held.Release();
         using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // At once, not after the 2 s an HTTP client gives an unread answer to drain so it can reuse the connection.
+        await AuditHosts.UntilAsync(() => host.Upstream.CancelledRequests == 1, "the upstream to see its call aborted", TimeSpan.FromSeconds(1.5));
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("audit_unavailable", await Chat.ErrorCodeAsync(response));
         Assert.DoesNotContain(AuditHosts.AnswerWord, body, StringComparison.Ordinal);
         Assert.DoesNotContain("chat.completion", body, StringComparison.Ordinal);
-        await AuditHosts.UntilAsync(() => host.Upstream.CancelledRequests == 1, "the upstream to see its call aborted");
         Assert.Equal(0, host.Upstream.AnsweredRequests);
         Assert.Equal(0, await AuditHosts.AdmissionRecordsAsync(host));
         await AuditHosts.AssertRefusedUnrecordedAsync(host);
