@@ -27,7 +27,9 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
-if [ ! -f "$here/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
+targets=(${TARGETS:-direct yarp tiergate tiergate-before-upstream tiergate-nomon tiergate-normal portkey})
+wants() { [[ " ${targets[*]} " == *" $1 "* ]]; }
+if wants portkey && [ ! -f "$here/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
   npm install --silent --no-audit --no-fund --prefix "$here" @portkey-ai/gateway@1.15.2 >/dev/null
 fi
 
@@ -49,9 +51,11 @@ TIERGATE_MONITORING__ENABLED=false dotnet "$tg" serve --urls http://127.0.0.1:91
 sed 's/^    auto_grant: true$/    auto_grant: true\n    audit: { order: before_upstream }/' "$here/policy.yaml" >"$work/policy-before-upstream.yaml"
 grep -q 'order: before_upstream' "$work/policy-before-upstream.yaml"
 dotnet "$tg" serve --urls http://127.0.0.1:9106 --data "$work/upstream" --config "$work/policy-before-upstream.yaml" >"$work/tiergate-before-upstream.log" 2>&1 & pids+=($!); pid[tiergate-before-upstream]=$!
-node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
+if wants portkey; then
+  node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
+fi
 
-for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:9105/healthz http://127.0.0.1:9106/healthz http://127.0.0.1:8787/; do
+for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:9105/healthz http://127.0.0.1:9106/healthz $(wants portkey && echo http://127.0.0.1:8787/); do
   for _ in $(seq 1 100); do curl -s -o /dev/null "$url" -X GET && break; sleep 0.2; done
 done
 sleep 1
@@ -93,7 +97,6 @@ load() { # name extra-hey-args...
 
 results="$work/results.tsv"
 : >"$results"
-targets=(${TARGETS:-direct yarp tiergate tiergate-before-upstream tiergate-nomon tiergate-normal portkey})
 for name in "${targets[@]}"; do
   load "$name" -z "${warmup}s" -c 16 >/dev/null          # warm-up: JIT tiers, pools
 done
