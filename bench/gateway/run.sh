@@ -4,7 +4,9 @@
 #   yarp       a bare YARP proxy with no checks
 #   tiergate   `tiergate serve` with every check on (key HMAC, grants, IP allowlist, key lifetime,
 #              prompt and answer screening, rate limit and token quota, a durable audit record per
-#              request: SQLite fsyncs every group commit)
+#              request: SQLite fsyncs every group commit), audit.order before_response (the default:
+#              the upstream is called while the record commits, the answer waits for the commit)
+#   tiergate-before-upstream  the same with audit.order: before_upstream (the commit before the upstream call)
 #   tiergate-nomon   the same with no misuse detectors (monitoring.enabled: false): monitoring's cost
 #   tiergate-normal  the same with --sqlite-sync normal (audit commits survive a process crash, not power loss)
 #   portkey    Portkey's open-source gateway (npm @portkey-ai/gateway@1.15.2)
@@ -25,7 +27,9 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 command -v hey >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
-if [ ! -f "$here/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
+targets=(${TARGETS:-direct yarp tiergate tiergate-before-upstream tiergate-nomon tiergate-normal portkey})
+wants() { [[ " ${targets[*]} " == *" $1 "* ]]; }
+if wants portkey && [ ! -f "$here/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
   npm install --silent --no-audit --no-fund --prefix "$here" @portkey-ai/gateway@1.15.2 >/dev/null
 fi
 
@@ -43,20 +47,28 @@ dotnet "$tg" serve --urls http://127.0.0.1:9103 --data "$work/full" --config "$h
 dotnet "$tg" serve --urls http://127.0.0.1:9104 --data "$work/normal" --config "$here/policy.yaml" --sqlite-sync normal >"$work/tiergate-normal.log" 2>&1 & pids+=($!); pid[tiergate-normal]=$!
 # The same as tiergate with no detectors (monitoring.enabled: false): what misuse monitoring costs the gateway.
 TIERGATE_MONITORING__ENABLED=false dotnet "$tg" serve --urls http://127.0.0.1:9105 --data "$work/nomon" --config "$here/policy.yaml" >"$work/tiergate-nomon.log" 2>&1 & pids+=($!); pid[tiergate-nomon]=$!
-node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
+# The same as tiergate with the audit commit before the upstream call.
+sed 's/^    auto_grant: true$/    auto_grant: true\n    audit: { order: before_upstream }/' "$here/policy.yaml" >"$work/policy-before-upstream.yaml"
+grep -q 'order: before_upstream' "$work/policy-before-upstream.yaml"
+dotnet "$tg" serve --urls http://127.0.0.1:9106 --data "$work/upstream" --config "$work/policy-before-upstream.yaml" >"$work/tiergate-before-upstream.log" 2>&1 & pids+=($!); pid[tiergate-before-upstream]=$!
+if wants portkey; then
+  node "$here/node_modules/@portkey-ai/gateway/build/start-server.js" --port 8787 >"$work/portkey.log" 2>&1 & pids+=($!); pid[portkey]=$!
+fi
 
-for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:9105/healthz http://127.0.0.1:8787/; do
+for url in http://127.0.0.1:9101/v1/chat/completions http://127.0.0.1:9103/healthz http://127.0.0.1:9104/healthz http://127.0.0.1:9105/healthz http://127.0.0.1:9106/healthz $(wants portkey && echo http://127.0.0.1:8787/); do
   for _ in $(seq 1 100); do curl -s -o /dev/null "$url" -X GET && break; sleep 0.2; done
 done
 sleep 1
 
-newkey() { # data-dir
-  dotnet "$tg" users add --email bench@example.org --data "$1" --config "$here/policy.yaml" >/dev/null
-  dotnet "$tg" keys create --user bench@example.org --expires-days 30 --allow-ip 127.0.0.1 --json --data "$1" --config "$here/policy.yaml" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
+newkey() { # data-dir [policy]
+  local policy=${2:-$here/policy.yaml}
+  dotnet "$tg" users add --email bench@example.org --data "$1" --config "$policy" >/dev/null
+  dotnet "$tg" keys create --user bench@example.org --expires-days 30 --allow-ip 127.0.0.1 --json --data "$1" --config "$policy" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])'
 }
 key_full=$(newkey "$work/full")
 key_normal=$(newkey "$work/normal")
 key_nomon=$(newkey "$work/nomon")
+key_upstream=$(newkey "$work/upstream" "$work/policy-before-upstream.yaml")
 
 body="$here/body.json"
 declare -A url hdrs
@@ -65,12 +77,14 @@ url[yarp]=http://127.0.0.1:9102/v1/chat/completions
 url[tiergate]=http://127.0.0.1:9103/v1/chat/completions
 url[tiergate-normal]=http://127.0.0.1:9104/v1/chat/completions
 url[tiergate-nomon]=http://127.0.0.1:9105/v1/chat/completions
+url[tiergate-before-upstream]=http://127.0.0.1:9106/v1/chat/completions
 url[portkey]=http://127.0.0.1:8787/v1/chat/completions
 hdrs[direct]="-H Authorization:Bearer_x"
 hdrs[yarp]="-H Authorization:Bearer_x"
 hdrs[tiergate]="-H Authorization:Bearer_$key_full"
 hdrs[tiergate-normal]="-H Authorization:Bearer_$key_normal"
 hdrs[tiergate-nomon]="-H Authorization:Bearer_$key_nomon"
+hdrs[tiergate-before-upstream]="-H Authorization:Bearer_$key_upstream"
 hdrs[portkey]="-H Authorization:Bearer_x -H x-portkey-provider:openai -H x-portkey-custom-host:http://127.0.0.1:9101/v1"
 
 load() { # name extra-hey-args...
@@ -83,7 +97,6 @@ load() { # name extra-hey-args...
 
 results="$work/results.tsv"
 : >"$results"
-targets=(${TARGETS:-direct yarp tiergate tiergate-nomon tiergate-normal portkey})
 for name in "${targets[@]}"; do
   load "$name" -z "${warmup}s" -c 16 >/dev/null          # warm-up: JIT tiers, pools
 done

@@ -30,5 +30,8 @@ public sealed record TierConfig(
         init => _retention = value;
     }
 
+    /// <summary>When the admission audit record must be durable (<c>audit: { order }</c>): before the response (the default) or before the upstream call.</summary>
+    public AuditOrder AuditOrder { get; init; } = AuditOrder.BeforeResponse;
+
     private readonly TierRetention? _retention;
 }

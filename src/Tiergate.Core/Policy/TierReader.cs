@@ -15,6 +15,12 @@ internal static class TierReader
         ["local"] = SharedStateDownMode.Local,
     };
 
+    private static readonly Dictionary<string, AuditOrder> AuditOrderNames = new()
+    {
+        ["before_response"] = AuditOrder.BeforeResponse,
+        ["before_upstream"] = AuditOrder.BeforeUpstream,
+    };
+
     public static IReadOnlyDictionary<string, IdentityLevel> IdentityLevels => IdentityNames;
 
     public static TierConfig? Read(YamlFields f)
@@ -62,9 +68,13 @@ internal static class TierReader
         var review = new ReviewSettings(r.Int("approvals", 1, ReviewSettings.MaxApprovals) ?? 1);
         r.RejectUnknownKeys();
 
+        var a = f.Nested("audit");
+        var auditOrder = a.Enum("order", AuditOrderNames) ?? AuditOrder.BeforeResponse;
+        a.RejectUnknownKeys();
+
         return name is null || policy is null
             ? null
-            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review, IdentityMaxAgeDays = identityMaxAge, Retention = retention };
+            : new TierConfig(name, description, variants, policy, identity, security, grantDays, autoGrant, limits, monitoring, safeguards) { Review = review, IdentityMaxAgeDays = identityMaxAge, Retention = retention, AuditOrder = auditOrder };
     }
 
     private static void CheckResponses(YamlFields f, MonitoringConfig monitoring, IReadOnlyList<string> variants)

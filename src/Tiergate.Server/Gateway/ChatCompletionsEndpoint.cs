@@ -15,8 +15,10 @@ namespace Tiergate.Server.Gateway;
 
 /// <summary>
 /// <c>POST /v1/chat/completions</c>: authenticate, read and parse, decide access, reserve quota,
-/// audit (fail closed), forward, settle. Each stage either passes the request on or answers it, and
-/// every request leaves usage events behind: admitted then completed, or denied.
+/// audit, forward, settle. Each stage either passes the request on or answers it, and every request
+/// leaves usage events behind: admitted then completed, or denied. Audit fails closed: nothing of an
+/// answer reaches the caller before the request's admission record is durable (the tier's <c>audit.order</c>
+/// says whether the upstream is called before that is known).
 /// </summary>
 public sealed class ChatCompletionsEndpoint(
     Tiergate.Server.Policies.PolicyHolder policies,
@@ -132,21 +134,17 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        try
+        // The append is not cancelled by the client leaving: the commit is short and bounded by the busy timeout.
+        // before_upstream waits for it here; before_response lets the proxy call the upstream meanwhile and wait
+        // for it before the first byte to the caller. The admitted event follows the record's durability.
+        var admission = new AdmissionGate(
+            RecordAdmission(context, caller.Key.Id, variant, tier.Name, request.PromptTokens, reserved, request.Contents.Media.Describe()),
+            () => events.Admitted(context, caller, tier, variant, request.PromptTokens, reserved, sketch));
+        if (tier.AuditOrder == AuditOrder.BeforeUpstream && !await admission.WaitAsync())
         {
-            // Not cancelled by the client leaving: the commit is short and bounded by the busy
-            // timeout, and the forward that follows is cancelled by RequestAborted anyway.
-            await audit.AdmittedAsync(context, caller.Key.Id, variant, tier.Name, request.PromptTokens, reserved, CancellationToken.None, request.Contents.Media.Describe());
-        }
-        catch (AuditUnavailableException)
-        {
-            await lease.ReleaseAsync(CancellationToken.None);
-            events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.AuditUnavailable);
-            await OpenAiError.WriteAsync(context, ErrorCodes.AuditUnavailable, "The request could not be recorded, so it was not sent to the model.");
+            await RefuseUnrecordedAsync(context, lease, caller, tier, variant, "The request could not be recorded, so it was not sent to the model.");
             return;
         }
-
-        events.Admitted(context, caller, tier, variant, request.PromptTokens, reserved, sketch);
 
         context.Response.Headers[TierHeader] = tier.Name;
         context.Response.Headers[VariantHeader] = variant;
@@ -160,7 +158,13 @@ public sealed class ChatCompletionsEndpoint(
             {
                 Guard = outputGuard ? (answer, token) => guards.ScreenAsync(tier, prompt, answer, token) : null,
             };
-        var outcome = await proxy.ForwardAsync(context, endpoint, variant, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening);
+        var outcome = await proxy.ForwardAsync(context, endpoint, variant, body, request.Stream, request.ClientWantsUsage, policy.Gateway.UpstreamTimeout, outputScreening, admission);
+        if (outcome.Status == ProxyStatus.AuditUnavailable)
+        {
+            await RefuseUnrecordedAsync(context, lease, caller, tier, variant, "The request could not be recorded, so nothing of the model's answer was sent.");
+            return;
+        }
+
         await SettleAsync(lease, outcome);
         if (outputScreening is not null && outcome.Output is { } screened)
         {
@@ -175,6 +179,30 @@ public sealed class ChatCompletionsEndpoint(
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         events.Completed(context, caller, tier, variant, outcome.Status.ToString(), outcome.Usage?.PromptTokens, outcome.Usage?.CompletionTokens, elapsed);
+    }
+
+    /// <summary>
+    /// Starts the admission record's append (its group commit); a log that cannot even queue it fails the record as a
+    /// failed commit does.
+    /// </summary>
+    private Task RecordAdmission(HttpContext context, string keyId, string variant, string tier, long promptTokens, long reserved, string? unscreened)
+    {
+        try
+        {
+            return audit.AdmittedAsync(context, keyId, variant, tier, promptTokens, reserved, CancellationToken.None, unscreened).AsTask();
+        }
+        catch (AuditUnavailableException e)
+        {
+            return Task.FromException(e);
+        }
+    }
+
+    /// <summary>A request whose admission record could not be made durable: its reservation is released and it is refused (fail closed).</summary>
+    private async Task RefuseUnrecordedAsync(HttpContext context, UsageLease lease, CallerContext caller, TierConfig tier, string variant, string message)
+    {
+        await lease.ReleaseAsync(CancellationToken.None);
+        events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.AuditUnavailable);
+        await OpenAiError.WriteAsync(context, ErrorCodes.AuditUnavailable, message);
     }
 
     /// <summary>

@@ -53,7 +53,8 @@ public static class GatewayServices
         services.AddSingleton(database);
         services.AddSingleton(new ApiKeyHasher(ServerSecret.LoadOrCreate(SecretSource.Pepper, options.Storage)));
         services.AddSingleton(_ => AuditSigningKey.LoadOrCreate(options.Storage));
-        services.AddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>(),
+        // TryAdd, as for the shared-state seams: a host (a fault test) may supply its own log first.
+        services.TryAddSingleton<IAuditLog>(sp => new AuditLog(database, sp.GetRequiredService<AuditSigningKey>(), options.Time, null, sp.GetRequiredService<ILogger<AuditLog>>(),
             new AuditLogMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>().Create(new System.Diagnostics.Metrics.MeterOptions(AuditLogMetrics.MeterName)))));
 
         services.TryAddSingleton<ICallerStore, CallerStore>();

@@ -21,10 +21,12 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
     private const int MaxBufferedAnswerBytes = 32 * 1024 * 1024;
 
     /// <param name="variant">The variant the caller asked for: the <c>model</c> the caller sees in the answer, never the upstream's.</param>
-    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, string variant, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout, OutputScreening? screening)
+    /// <param name="admission">The request's admission record: the first byte to the caller waits for it to be durable.</param>
+    public async Task<ProxyOutcome> ForwardAsync(HttpContext context, UpstreamEndpoint endpoint, string variant, byte[] body, bool stream, bool keepUsageChunk, TimeSpan timeout, OutputScreening? screening, AdmissionGate admission)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(admission);
 
         // One source for both ends, the upstream's silence and the client's abort (one source and
         // registration a request instead of a linked pair); RequestAborted tells which one fired.
@@ -42,10 +44,21 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
         }
 
+        // The upstream works while the admission record commits; nothing is written to the caller, not even an
+        // error, before the record is durable. If it cannot be made durable the call is cancelled and its answer,
+        // if any came, is thrown away unread.
+        var sending = endpoint.Client.SendAsync(request, token);
+        if (!await admission.WaitAsync())
+        {
+            await silence.CancelAsync();
+            await AbandonAsync(sending);
+            return new ProxyOutcome(ProxyStatus.AuditUnavailable, null, 0);
+        }
+
         HttpResponseMessage response;
         try
         {
-            response = await endpoint.Client.SendAsync(request, token);
+            response = await sending;
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
@@ -91,6 +104,59 @@ public sealed partial class ChatProxy(TimeProvider time, ILogger<ChatProxy> logg
                 LogUpstreamBroke(logger, endpoint.ChatCompletions.Host, code.Name);
                 await EndBrokenAnswerAsync(context, code);
                 return new ProxyOutcome(silence.IsCancellationRequested ? ProxyStatus.TimedOut : ProxyStatus.UpstreamFailed, null, status);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends an upstream call whose answer must not be sent (its admission record failed): a call still waiting is
+    /// cancelled already; an answer that has begun is read no further, and the read cut short closes the connection,
+    /// so the model server sees the abort at once instead of after a drain.
+    /// </summary>
+    private static async Task AbandonAsync(Task<HttpResponseMessage> sending)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await sending;
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+        {
+            return;
+        }
+
+        using (response)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
+            {
+                await using var answer = await response.Content.ReadAsStreamAsync(CancellationToken.None);
+                using var stop = new CancellationTokenSource();
+                for (var discarded = 0L; discarded < MaxBufferedAnswerBytes;)
+                {
+                    // What has arrived already is discarded; the first read that would wait is cancelled.
+                    var read = answer.ReadAsync(buffer, stop.Token);
+                    if (!read.IsCompleted)
+                    {
+                        await stop.CancelAsync();
+                    }
+
+                    var count = await read;
+                    if (count == 0)
+                    {
+                        return;
+                    }
+
+                    discarded += count;
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+            {
+                // Cancelled, as meant, or the connection was gone already.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }

@@ -14,6 +14,9 @@ public enum ProxyStatus
 
     /// <summary>The client disconnected; the upstream call was cancelled.</summary>
     ClientGone,
+
+    /// <summary>The admission audit record could not be made durable: the upstream call was cancelled and nothing was sent to the client.</summary>
+    AuditUnavailable,
 }
 
 /// <param name="Output">What screening the answer found; <see cref="Screening.ScreeningOutcome.Clean"/> when not screened.</param>

@@ -34,6 +34,12 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>When set, a stream sends its first chunk and then waits for this before the rest.</summary>
     public TaskCompletionSource? HoldStreamAfterFirstChunk { get; set; }
 
+    /// <summary>Set once a stream has sent its first chunk and begun to wait for <see cref="HoldStreamAfterFirstChunk"/>.</summary>
+    public TaskCompletionSource StreamHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Requests answered to the end (the last byte written).</summary>
+    public int AnsweredRequests => _answered;
+
     /// <summary>Words of every answer.</summary>
     public string Answer { get; set; } = "Hello from the fake upstream";
 
@@ -71,6 +77,7 @@ public sealed class FakeUpstream : IAsyncDisposable
     public int CancelledRequests => _cancelled;
 
     private int _cancelled;
+    private int _answered;
 
     public static async Task<FakeUpstream> StartAsync()
     {
@@ -86,6 +93,12 @@ public sealed class FakeUpstream : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        await AnswerAsync(context);
+        Interlocked.Increment(ref _answered);
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         context.RequestAborted.Register(() => Interlocked.Increment(ref _cancelled));
         var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
@@ -162,6 +175,7 @@ public sealed class FakeUpstream : IAsyncDisposable
 
             if (i == 0 && HoldStreamAfterFirstChunk is { } hold)
             {
+                StreamHeld.TrySetResult();
                 await hold.Task.WaitAsync(context.RequestAborted);
             }
         }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace Tiergate.Storage.IntegrationTests.Audit;
+namespace Tiergate.Testing.Storage;
 
 /// <summary>
 /// A size-limited tmpfs mounted for one test, to fill the disk for real. Mounting needs root (or
-/// CAP_SYS_ADMIN); <see cref="SmallFilesystemFactAttribute"/> skips the test with that reason otherwise.
+/// CAP_SYS_ADMIN); <see cref="SmallFilesystemFactAttribute"/> and <see cref="SmallFilesystemTheoryAttribute"/> skip the test
+/// with that reason otherwise.
 /// </summary>
-internal sealed class SmallFilesystem : IDisposable
+public sealed class SmallFilesystem : IDisposable
 {
     private SmallFilesystem(string path) => Path = path;
 

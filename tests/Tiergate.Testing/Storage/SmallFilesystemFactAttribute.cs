@@ -1,4 +1,4 @@
-namespace Tiergate.Storage.IntegrationTests.Audit;
+namespace Tiergate.Testing.Storage;
 
 /// <summary>A test that mounts a size-limited tmpfs: skipped, with the reason, where this process cannot mount one (not root).</summary>
 public sealed class SmallFilesystemFactAttribute : FactAttribute
