@@ -95,29 +95,6 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        var prompt = request.Prompt;
-        var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
-        var input = await guards.ScreenAsync(tier, request.Contents, context.RequestAborted);
-        metrics.Screened(tier.Name, input, output: false);
-        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
-        {
-            return;
-        }
-
-        if (input.GuardUnavailable is not null && input.Block is null)
-        {
-            // Fail closed: a prompt the tier's guard model could not judge is not sent.
-            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.GuardUnavailable, "The tier's guard model could not judge the prompt, so it was not sent to the model; retry later.", variant);
-            return;
-        }
-
-        if (input.Block is { } block)
-        {
-            events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.ContentBlocked);
-            await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The prompt touches '{block.Category}', which the tier '{tier.Name}' blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "input"));
-            return;
-        }
-
         if (request.Choices > tier.Limits.MaxChoices)
         {
             await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.InvalidRequest, $"The tier '{tier.Name}' allows at most {tier.Limits.MaxChoices} choices a request.", variant, param: "n");
@@ -128,9 +105,39 @@ public sealed class ChatCompletionsEndpoint(
         var budget = request.MaxTokens ?? tier.Limits.MaxOutputTokens;
         var reserved = budget * (long)request.Choices;
         var limit = await limiter.TryReserveAsync(caller.User.Id, enforced.Throttled ? responses.Throttled(tier) : tier, request.PromptTokens + reserved, context.RequestAborted);
-        if (limit.Lease is not { } lease)
+        if (limit.Lease is null)
         {
             await DenyAsync(context, auth.KeyId, caller, tier, limit.Refusal!, limit.Reason!, variant, limit.RetryAfter);
+            return;
+        }
+
+        // The limits come before screening: a caller over its rate or quota cannot make the gateway ask a tier's
+        // guard model (a paid call) again and again. A prompt refused below gives its tokens back; it still counts
+        // as a request, so probing the screening is rate-limited like any other traffic.
+        var lease = limit.Lease!;
+        var prompt = request.Prompt;
+        var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
+        var input = await guards.ScreenAsync(tier, request.Contents, context.RequestAborted);
+        metrics.Screened(tier.Name, input, output: false);
+        if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
+        {
+            await lease.ReleaseAsync(CancellationToken.None);
+            return;
+        }
+
+        if (input.GuardUnavailable is not null && input.Block is null)
+        {
+            // Fail closed: a prompt the tier's guard model could not judge is not sent.
+            await lease.ReleaseAsync(CancellationToken.None);
+            await DenyAsync(context, auth.KeyId, caller, tier, ErrorCodes.GuardUnavailable, "The tier's guard model could not judge the prompt, so it was not sent to the model; retry later.", variant);
+            return;
+        }
+
+        if (input.Block is { } block)
+        {
+            await lease.ReleaseAsync(CancellationToken.None);
+            events.Denied(context, caller.Key.Id, caller, tier, variant, ErrorCodes.ContentBlocked);
+            await OpenAiError.WriteAsync(context, ErrorCodes.ContentBlocked, $"The prompt touches '{block.Category}', which the tier '{tier.Name}' blocks.", extra: OpenAiError.ContentBlockedFields(block.Category, "input"));
             return;
         }
 

@@ -52,6 +52,30 @@ public sealed class GuardGatewayTests
         Assert.Equal(2, guard.Calls); // the prompt, then the answer
     }
 
+    /// <summary>The limits come before screening: a caller over its rate cannot make the gateway ask the (paid) guard model again and again.</summary>
+    [Theory]
+    [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
+    public async Task Prompt_OverRequestsPerMinute_RateLimitedWithoutAskingTheGuard(string backend)
+    {
+        await using var guard = await FakeGuard.StartAsync();
+        await using var host = await GuardHost.StartAsync(backend, guard, more: yaml => yaml.Replace(
+            "      requests_per_minute: 60\n      tokens_per_day: 200000", "      requests_per_minute: 2\n      tokens_per_day: 200000", StringComparison.Ordinal));
+        using var client = host.Client(await host.GoodKeyAsync(await host.UserWithTiersAsync("general")));
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            // A different prompt each time: the guard stage caches its verdicts.
+            using var response = await client.PostAsJsonAsync("/v1/chat/completions", Chat.Body("standard", text: $"{GuardOnlyPrompt}, part {i}"));
+            codes.Add(response.StatusCode);
+        }
+
+        // Two prompts judged and blocked (each still counts as a request), then three refused before any screening.
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
+        Assert.Equal(2, guard.Calls);
+        Assert.Empty(host.Upstream.Requests);
+    }
+
     [Theory]
     [MemberData(nameof(Backends.All), MemberType = typeof(Backends))]
     public async Task Prompt_GuardTimesOut_FailsClosedWithGuardUnavailableAndNoUpstreamCall(string backend)
