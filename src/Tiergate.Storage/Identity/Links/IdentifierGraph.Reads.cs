@@ -35,19 +35,23 @@ public sealed partial class IdentifierGraph
         query.Account(userId);
         query.Bans(strong);
         query.Holders(keys, limit);
+        query.HeldBy(keys, userId);
         var rows = await query.RunAsync(db, cancellationToken, lockKey);
         return new AttachFacts(
             rows.Any(r => r.Role == FactsQuery.User),
             rows.Any(r => r.Role == FactsQuery.Clustered),
             query.Group(rows, FactsQuery.Ban),
-            query.Group(rows, FactsQuery.Holder));
+            query.Group(rows, FactsQuery.Holder),
+            query.Group(rows, FactsQuery.Held).Keys.ToHashSet());
     }
 
     /// <param name="Exists">The account exists.</param>
     /// <param name="Clustered">The account is in a cluster of two or more.</param>
     /// <param name="BannedBy">Per banned (kind, hash): the banned accounts it was taken from.</param>
     /// <param name="HoldersOf">Per (kind, hash): its first holders, this account included.</param>
-    private sealed record AttachFacts(bool Exists, bool Clustered, Dictionary<(int Kind, string Hash), List<long>> BannedBy, Dictionary<(int Kind, string Hash), List<long>> HoldersOf);
+    /// <param name="Held">The identifiers this account already holds (asked directly: a crowded one's first holders may not include it).</param>
+    private sealed record AttachFacts(
+        bool Exists, bool Clustered, Dictionary<(int Kind, string Hash), List<long>> BannedBy, Dictionary<(int Kind, string Hash), List<long>> HoldersOf, HashSet<(int Kind, string Hash)> Held);
 
     /// <summary>
     /// One statement of UNION ALLed reads, each row tagged with the question it answers (<see cref="FactRow.Role"/>) and
@@ -57,7 +61,7 @@ public sealed partial class IdentifierGraph
     /// </summary>
     private sealed class FactsQuery
     {
-        public const int Holder = 0, Ban = 1, User = 2, Clustered = 3;
+        public const int Holder = 0, Ban = 1, User = 2, Clustered = 3, Held = 4;
 
         private readonly StringBuilder _sql = new();
         private readonly List<object> _parameters = [];
@@ -86,6 +90,17 @@ public sealed partial class IdentifierGraph
             {
                 var (k, n) = Key(key);
                 Part($"SELECT * FROM (SELECT {k} AS \"Key\", \"UserId\", {Holder} AS \"Role\" FROM identifiers WHERE \"Kind\" = @p{n} AND \"Hash\" = @p{n + 1} LIMIT {limit}) AS h{n}");
+            }
+        }
+
+        /// <summary>Whether <paramref name="userId"/> holds each identifier: one probe of the (Kind, Hash, UserId) index each.</summary>
+        public void HeldBy(IEnumerable<(int Kind, string Hash)> keys, long userId)
+        {
+            var u = Parameter(userId);
+            foreach (var key in keys.Distinct())
+            {
+                var (k, n) = Key(key);
+                Part($"SELECT {k}, \"UserId\", {Held} FROM identifiers WHERE \"Kind\" = @p{n} AND \"Hash\" = @p{n + 1} AND \"UserId\" = @p{u}");
             }
         }
 

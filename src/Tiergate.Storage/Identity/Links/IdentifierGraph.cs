@@ -67,7 +67,7 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
                     // Refused (it cannot verify anyone again), yet kept as evidence: the account joins the banned one's
                     // cluster, so a reviewer sees why and its applications are flagged linked_account_banned.
                     var holders = holdersOf.TryGetValue((k, hash), out var bannedHolders) ? bannedHolders : [];
-                    var alreadyHeld = holders.Contains(userId) || await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken);
+                    var alreadyHeld = facts.Held.Contains((k, hash));
                     if (!alreadyHeld)
                     {
                         added.Add((k, hash));
@@ -81,11 +81,11 @@ public sealed partial class IdentifierGraph(TiergateDatabase database, IAuditLog
 
                 // Every holder, this account included, in one look-up of (Kind, Hash): whether it is already attached, and to whom else.
                 var linked = holdersOf.TryGetValue((k, hash), out var found) ? [.. found] : new List<long>();
-                var held = linked.Remove(userId);
+                linked.Remove(userId);
+                // Asked directly, not read from the holders: a crowded identifier's first holders may not include this account.
+                var held = facts.Held.Contains((k, hash));
                 if (linked.Count > LinkWeights.MaxWeakHolders)
                 {
-                    // Cut short: this account may be among the holders not read.
-                    held = held || await db.Set<IdentifierEntity>().AnyAsync(i => i.UserId == userId && i.Kind == k && i.Hash == hash, cancellationToken);
                     linked.RemoveAt(linked.Count - 1);
                 }
 
