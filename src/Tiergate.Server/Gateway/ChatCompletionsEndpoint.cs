@@ -117,7 +117,18 @@ public sealed class ChatCompletionsEndpoint(
         var lease = limit.Lease!;
         var prompt = request.Prompt;
         var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(prompt) : null;
-        var input = await guards.ScreenAsync(tier, request.Contents, context.RequestAborted);
+        ScreeningOutcome input;
+        try
+        {
+            input = await guards.ScreenAsync(tier, request.Contents, context.RequestAborted);
+        }
+        catch
+        {
+            // The client left while the guard was asked (or screening failed): its tokens go back, nothing was sent.
+            await lease.ReleaseAsync(CancellationToken.None);
+            throw;
+        }
+
         metrics.Screened(tier.Name, input, output: false);
         if (input != ScreeningOutcome.Clean && !await RecordScreeningAsync(context, caller, tier, variant, input, output: false, sketch))
         {

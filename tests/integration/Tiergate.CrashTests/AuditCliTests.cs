@@ -39,7 +39,7 @@ public sealed class AuditCliTests
         var (exit, result) = await JsonAsync(data, "audit", "verify", "--export", file);
 
         Assert.Equal(0, exportExit);
-        Assert.Equal(3, (long)export["records"]!);
+        Assert.Equal(4, (long)export["records"]!); // users add's record and its mailbox's identity.attach among them
         Assert.Equal(0, verifyExit);
         Assert.Equal(1, exit);
         Assert.Equal(3, (long)result["first_bad_record"]!);
@@ -59,7 +59,7 @@ public sealed class AuditCliTests
         Assert.Equal(2, (int)first["active_version"]!);
         Assert.Equal(3, (int)second["active_version"]!);
         Assert.Equal(0, verifyExit);
-        Assert.Equal(5, (long)verify["records_checked"]!);
+        Assert.Equal(6, (long)verify["records_checked"]!); // users add's mailbox is an identity.attach record too
     }
 
     private static async Task<string> SeededDataAsync()
