@@ -5,15 +5,7 @@ namespace Tiergate.Core.Tests;
 /// <summary><c>tiers[].audit.order</c>: before_response by default, before_upstream on request, anything else refused with its path.</summary>
 public sealed class AuditOrderPolicyTests
 {
-    private const string Head = """
-        variants:
-          - name: standard
-            upstream: { base_url: "http://127.0.0.1:9/v1", model: m }
-        policies:
-          - { id: aup, version: "1", permitted: [research], prohibited: [weapons], threat_model: misuse, rationale: research }
-        tiers:
-
-        """;
+    private const string Head = MinimalPolicy.Head;
 
     [Fact]
     public void Load_NoAuditSection_BeforeResponse()

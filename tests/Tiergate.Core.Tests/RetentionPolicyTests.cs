@@ -5,15 +5,7 @@ namespace Tiergate.Core.Tests;
 /// <summary><c>tiers[].retention</c>: each tier's own durations, defaults by privacy mode, bad values refused with their path.</summary>
 public sealed class RetentionPolicyTests
 {
-    private const string Head = """
-        variants:
-          - name: standard
-            upstream: { base_url: "http://127.0.0.1:9/v1", model: m }
-        policies:
-          - { id: aup, version: "1", permitted: [research], prohibited: [weapons], threat_model: misuse, rationale: research }
-        tiers:
-
-        """;
+    private const string Head = MinimalPolicy.Head;
 
     [Fact]
     public void Load_RetentionPerTier_ReadsEachTiersDurations()

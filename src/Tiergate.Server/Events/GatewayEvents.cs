@@ -41,6 +41,22 @@ public sealed class GatewayEvents(IUsageEventSink sink, TimeProvider time, Gatew
     public void Safeguard(HttpContext context, CallerContext caller, TierConfig tier, string variant, CategoryHit hit, bool output, bool blocked, PromptSketch? sketch = null, DateTimeOffset? at = null) =>
         sink.Publish(New(context, blocked ? UsageEventKinds.SafeguardBlock : UsageEventKinds.SafeguardFlag, caller.Key.Id, caller, tier, variant, sketch: output ? null : sketch, hit: hit, direction: output ? "output" : "input", at: at));
 
+    /// <summary>A safeguard event for the block and each flag of one screening of an input, sharing one time (one prompt).</summary>
+    public void Safeguards(HttpContext context, CallerContext caller, TierConfig tier, string variant, ScreeningOutcome outcome, PromptSketch? sketch)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var at = Now;
+        if (outcome.Block is { } block)
+        {
+            Safeguard(context, caller, tier, variant, block, output: false, blocked: true, sketch, at);
+        }
+
+        foreach (var flag in outcome.Flags)
+        {
+            Safeguard(context, caller, tier, variant, flag, output: false, blocked: false, sketch, at);
+        }
+    }
+
     /// <summary>The events' clock: one screening's hits share one time, so detectors count them as one prompt.</summary>
     public DateTimeOffset Now => time.GetUtcNow();
 

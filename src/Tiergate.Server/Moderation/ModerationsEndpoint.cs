@@ -119,28 +119,15 @@ public sealed class ModerationsEndpoint(
         events.Completed(context, caller, tier, EventVariant, "moderated", null, null, elapsed);
     }
 
-    /// <summary>A safeguard event per input the tier would block or flag, sharing one time (one request), with the input's sketch where the tier's privacy allows.</summary>
+    /// <summary>Each input's verdict counted, and its block and flags as safeguard events, with its sketch where the tier's privacy allows.</summary>
     private void Publish(HttpContext context, CallerContext caller, TierConfig tier, IReadOnlyList<string> inputs, List<ScreeningOutcome> outcomes)
     {
-        var at = events.Now;
         for (var i = 0; i < outcomes.Count; i++)
         {
-            var outcome = outcomes[i];
-            metrics.Screened(tier.Name, outcome, output: false);
-            if (outcome == ScreeningOutcome.Clean)
+            metrics.Screened(tier.Name, outcomes[i], output: false);
+            if (outcomes[i] != ScreeningOutcome.Clean)
             {
-                continue;
-            }
-
-            var sketch = GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(inputs[i]) : null;
-            if (outcome.Block is { } block)
-            {
-                events.Safeguard(context, caller, tier, EventVariant, block, output: false, blocked: true, sketch, at);
-            }
-
-            foreach (var flag in outcome.Flags)
-            {
-                events.Safeguard(context, caller, tier, EventVariant, flag, output: false, blocked: false, sketch, at);
+                events.Safeguards(context, caller, tier, EventVariant, outcomes[i], GatewayEvents.WantsSketch(tier) ? PromptSketcher.Of(inputs[i]) : null);
             }
         }
     }
