@@ -39,20 +39,8 @@ public sealed class TestStore : IAsyncDisposable
         TestStore store;
         if (provider == Postgres)
         {
-            var admin = Environment.GetEnvironmentVariable(PostgresVariable);
-            Assert.False(string.IsNullOrWhiteSpace(admin),
-                $"{PostgresVariable} is not set, so the PostgreSQL tests cannot run: run scripts/test, which starts PostgreSQL and sets it.");
-            var adminConnection = PostgresConnectionString.Normalise(admin!);
-            var name = "tg_test_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(adminConnection))
-            {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name };
-            store = new TestStore(new StorageOptions(directory, builder.ConnectionString), adminConnection, name);
+            var (adminConnection, name, connectionString) = await CreatePostgresDatabaseAsync();
+            store = new TestStore(new StorageOptions(directory, connectionString), adminConnection, name);
         }
         else
         {
@@ -61,6 +49,27 @@ public sealed class TestStore : IAsyncDisposable
 
         await store.Database.MigrateAsync();
         return store;
+    }
+
+    /// <summary>
+    /// A new, empty database on the test PostgreSQL server (no schema). Without <see cref="PostgresVariable"/> the test
+    /// fails, never passes silently: run scripts/test, which starts PostgreSQL and sets it.
+    /// </summary>
+    public static async Task<(string AdminConnection, string Name, string ConnectionString)> CreatePostgresDatabaseAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        Assert.False(string.IsNullOrWhiteSpace(admin),
+            $"{PostgresVariable} is not set, so the PostgreSQL tests cannot run: run scripts/test, which starts PostgreSQL and sets it.");
+        var adminConnection = PostgresConnectionString.Normalise(admin!);
+        var name = "tg_test_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(adminConnection))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return (adminConnection, name, new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString);
     }
 
     /// <summary>Runs SQL straight against the database, as someone with file or server access would.</summary>

@@ -1,5 +1,4 @@
 using Npgsql;
-using Tiergate.Storage;
 using Tiergate.Testing.Storage;
 
 namespace Tiergate.Server.IntegrationTests.Deployment;
@@ -14,21 +13,7 @@ internal sealed class EmptyPostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<EmptyPostgresDatabase> CreateAsync()
-    {
-        var admin = Environment.GetEnvironmentVariable(TestStore.PostgresVariable);
-        Assert.False(string.IsNullOrWhiteSpace(admin), $"{TestStore.PostgresVariable} is not set: run scripts/test, which starts PostgreSQL and sets it.");
-        var adminConnection = PostgresConnectionString.Normalise(admin!);
-        var name = "tg_test_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(adminConnection))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new EmptyPostgresDatabase(new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString);
-    }
+    public static async Task<EmptyPostgresDatabase> CreateAsync() => new((await TestStore.CreatePostgresDatabaseAsync()).ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
